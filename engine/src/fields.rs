@@ -1,0 +1,424 @@
+//! Every input the user can give, as data: its URL key, label, unit, kind and form group.
+//!
+//! The form and the URL format are both generated from [`FIELDS`], so a field added here
+//! appears in both, and the URL keys stay stable and documented in one place.
+
+use serde::{Deserialize, Serialize};
+
+/// One input of the scenario form. The discriminant order is the form order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Field {
+    /// Age in years (decimals allowed for infants).
+    Age,
+    /// Body weight in kg.
+    Weight,
+    /// Height in cm.
+    Height,
+    /// Disease setting: refractory, which relapse, or MRD-positive in CR.
+    Setting,
+    /// MRD level, entered as a percentage or as a fraction in scientific notation.
+    Mrd,
+    /// Marrow blasts, % of nucleated cells.
+    MarrowBlasts,
+    /// Peripheral blood blasts per µL.
+    PeripheralBlasts,
+    /// LDH status when no value is entered: normal / elevated / unknown.
+    LdhStatus,
+    /// LDH value, U/L.
+    Ldh,
+    /// LDH upper limit of normal, U/L.
+    LdhUln,
+    /// Extramedullary (non-CNS) disease.
+    Extramedullary,
+    /// CNS status.
+    Cns,
+    /// CD19 status on blasts.
+    Cd19,
+    /// CD19, % of blasts positive (optional; decides the status when given).
+    Cd19Pct,
+    /// CD22 status on blasts.
+    Cd22,
+    /// CD22, % of blasts positive (optional; decides the status when given).
+    Cd22Pct,
+    /// Philadelphia chromosome (BCR-ABL1).
+    Ph,
+    /// Resistant or intolerant to at least one second-generation TKI.
+    TkiFailure,
+    /// ABL1 T315I mutation.
+    T315i,
+    /// Allogeneic HSCT plan.
+    Transplant,
+    /// Prior allogeneic HSCT.
+    PriorHsct,
+    /// Number of prior lines of therapy.
+    PriorLines,
+    /// Prior blinatumomab and the response to it.
+    PriorBlinatumomab,
+    /// Prior inotuzumab and the response to it.
+    PriorInotuzumab,
+    /// Prior CD19 CAR-T and the response to it.
+    PriorCart,
+    /// KMT2A (MLL) rearrangement.
+    Kmt2a,
+    /// Regulatory T cells, % of T cells.
+    Treg,
+    /// Creatinine clearance, mL/min.
+    Crcl,
+    /// On dialysis.
+    Dialysis,
+    /// Liver disease or prior VOD/SOS.
+    Liver,
+}
+
+/// How a field is entered and what values it accepts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldKind {
+    /// A number within `[min, max]` in the field's unit.
+    Number {
+        /// Smallest accepted value.
+        min: f64,
+        /// Largest accepted value.
+        max: f64,
+        /// Whether only whole numbers are accepted.
+        integer: bool,
+    },
+    /// One of fixed choices: `(value in the URL, label shown)`. The first is the default.
+    Choice(&'static [(&'static str, &'static str)]),
+    /// An MRD level: "0.1", "0.1%" (percent) or "1e-3", "10^-3" (fraction).
+    Mrd,
+}
+
+/// The form section a field belongs to, in the order a clinician thinks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Group {
+    /// Age, weight, height.
+    Patient,
+    /// Disease setting and MRD.
+    Setting,
+    /// Marrow and peripheral blasts, LDH, extramedullary disease.
+    Burden,
+    /// CNS status.
+    Cns,
+    /// CD19 and CD22.
+    Markers,
+    /// Ph status and TKI history.
+    Ph,
+    /// Transplant plan and history.
+    Transplant,
+    /// Prior lines and immunotherapies.
+    Prior,
+    /// KMT2A, Treg, renal and liver function.
+    Other,
+}
+
+impl Group {
+    /// Every group in form order.
+    pub const ALL: [Group; 9] = [
+        Group::Patient,
+        Group::Setting,
+        Group::Burden,
+        Group::Cns,
+        Group::Markers,
+        Group::Ph,
+        Group::Transplant,
+        Group::Prior,
+        Group::Other,
+    ];
+
+    /// The section heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Patient => "Patient",
+            Group::Setting => "Disease setting and MRD",
+            Group::Burden => "Tumour burden",
+            Group::Cns => "CNS",
+            Group::Markers => "Target antigens",
+            Group::Ph => "Philadelphia chromosome",
+            Group::Transplant => "Transplant",
+            Group::Prior => "Prior therapy",
+            Group::Other => "Other",
+        }
+    }
+}
+
+const UNKNOWN_NO_YES: &[(&str, &str)] = &[("unk", "Unknown"), ("no", "No"), ("yes", "Yes")];
+const PRIOR_RESPONSE: &[(&str, &str)] = &[
+    ("unk", "Unknown"),
+    ("no", "No"),
+    ("resp", "Yes, with response"),
+    ("noresp", "Yes, no response"),
+];
+const MARKER: &[(&str, &str)] = &[
+    ("unk", "Unknown / not tested"),
+    ("pos", "Positive"),
+    ("neg", "Negative"),
+];
+
+/// Every field in form order.
+pub const FIELDS: [Field; 30] = [
+    Field::Age,
+    Field::Weight,
+    Field::Height,
+    Field::Setting,
+    Field::Mrd,
+    Field::MarrowBlasts,
+    Field::PeripheralBlasts,
+    Field::LdhStatus,
+    Field::Ldh,
+    Field::LdhUln,
+    Field::Extramedullary,
+    Field::Cns,
+    Field::Cd19,
+    Field::Cd19Pct,
+    Field::Cd22,
+    Field::Cd22Pct,
+    Field::Ph,
+    Field::TkiFailure,
+    Field::T315i,
+    Field::Transplant,
+    Field::PriorHsct,
+    Field::PriorLines,
+    Field::PriorBlinatumomab,
+    Field::PriorInotuzumab,
+    Field::PriorCart,
+    Field::Kmt2a,
+    Field::Treg,
+    Field::Crcl,
+    Field::Dialysis,
+    Field::Liver,
+];
+
+impl Field {
+    /// The short, stable key of this field in the URL query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Age => "age",
+            Field::Weight => "wt",
+            Field::Height => "ht",
+            Field::Setting => "set",
+            Field::Mrd => "mrd",
+            Field::MarrowBlasts => "bm",
+            Field::PeripheralBlasts => "pb",
+            Field::LdhStatus => "ldhs",
+            Field::Ldh => "ldh",
+            Field::LdhUln => "uln",
+            Field::Extramedullary => "emd",
+            Field::Cns => "cns",
+            Field::Cd19 => "cd19",
+            Field::Cd19Pct => "cd19p",
+            Field::Cd22 => "cd22",
+            Field::Cd22Pct => "cd22p",
+            Field::Ph => "ph",
+            Field::TkiFailure => "tki",
+            Field::T315i => "t315i",
+            Field::Transplant => "hsct",
+            Field::PriorHsct => "phsct",
+            Field::PriorLines => "lines",
+            Field::PriorBlinatumomab => "pblin",
+            Field::PriorInotuzumab => "pino",
+            Field::PriorCart => "pcart",
+            Field::Kmt2a => "kmt2a",
+            Field::Treg => "treg",
+            Field::Crcl => "crcl",
+            Field::Dialysis => "dial",
+            Field::Liver => "liver",
+        }
+    }
+
+    /// The field whose URL key is `key`, if any.
+    pub fn from_key(key: &str) -> Option<Field> {
+        FIELDS.iter().copied().find(|f| f.key() == key)
+    }
+
+    /// The label shown next to the input (without the unit).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Age => "Age",
+            Field::Weight => "Weight",
+            Field::Height => "Height",
+            Field::Setting => "Disease setting",
+            Field::Mrd => "MRD level",
+            Field::MarrowBlasts => "Marrow blasts",
+            Field::PeripheralBlasts => "Peripheral blood blasts",
+            Field::LdhStatus => "LDH",
+            Field::Ldh => "LDH value",
+            Field::LdhUln => "LDH upper limit of normal",
+            Field::Extramedullary => "Extramedullary disease (non-CNS)",
+            Field::Cns => "CNS",
+            Field::Cd19 => "CD19",
+            Field::Cd19Pct => "CD19-positive blasts",
+            Field::Cd22 => "CD22",
+            Field::Cd22Pct => "CD22-positive blasts",
+            Field::Ph => "Ph (BCR-ABL1)",
+            Field::TkiFailure => "Resistant or intolerant to ≥ 1 second-generation TKI",
+            Field::T315i => "T315I mutation",
+            Field::Transplant => "Allogeneic HSCT",
+            Field::PriorHsct => "Prior allogeneic HSCT",
+            Field::PriorLines => "Prior lines of therapy",
+            Field::PriorBlinatumomab => "Prior blinatumomab",
+            Field::PriorInotuzumab => "Prior inotuzumab ozogamicin",
+            Field::PriorCart => "Prior CD19 CAR-T",
+            Field::Kmt2a => "KMT2A (MLL) rearrangement",
+            Field::Treg => "Regulatory T cells",
+            Field::Crcl => "Creatinine clearance",
+            Field::Dialysis => "On dialysis",
+            Field::Liver => "Liver",
+        }
+    }
+
+    /// The unit the value is entered in, or `""` for choices.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Field::Age => "years",
+            Field::Weight => "kg",
+            Field::Height => "cm",
+            Field::Mrd => "% (or 1e-3)",
+            Field::MarrowBlasts => "%",
+            Field::PeripheralBlasts => "/µL",
+            Field::Ldh | Field::LdhUln => "U/L",
+            Field::Cd19Pct | Field::Cd22Pct => "% of blasts",
+            Field::PriorLines => "lines",
+            Field::Treg => "% of T cells",
+            Field::Crcl => "mL/min",
+            _ => "",
+        }
+    }
+
+    /// The section of the form this field sits in.
+    pub fn group(self) -> Group {
+        match self {
+            Field::Age | Field::Weight | Field::Height => Group::Patient,
+            Field::Setting | Field::Mrd => Group::Setting,
+            Field::MarrowBlasts
+            | Field::PeripheralBlasts
+            | Field::LdhStatus
+            | Field::Ldh
+            | Field::LdhUln
+            | Field::Extramedullary => Group::Burden,
+            Field::Cns => Group::Cns,
+            Field::Cd19 | Field::Cd19Pct | Field::Cd22 | Field::Cd22Pct => Group::Markers,
+            Field::Ph | Field::TkiFailure | Field::T315i => Group::Ph,
+            Field::Transplant | Field::PriorHsct => Group::Transplant,
+            Field::PriorLines
+            | Field::PriorBlinatumomab
+            | Field::PriorInotuzumab
+            | Field::PriorCart => Group::Prior,
+            Field::Kmt2a | Field::Treg | Field::Crcl | Field::Dialysis | Field::Liver => {
+                Group::Other
+            }
+        }
+    }
+
+    /// How the field is entered and what it accepts.
+    pub fn kind(self) -> FieldKind {
+        let num = |min, max| FieldKind::Number {
+            min,
+            max,
+            integer: false,
+        };
+        match self {
+            Field::Age => num(0.0, 120.0),
+            Field::Weight => num(0.5, 350.0),
+            Field::Height => num(30.0, 250.0),
+            Field::Setting => FieldKind::Choice(&[
+                ("", "Choose…"),
+                ("ref", "Primary refractory"),
+                ("r1e", "First relapse, CR1 < 12 months"),
+                ("r1l", "First relapse, CR1 ≥ 12 months"),
+                ("r2", "Second or later relapse"),
+                ("rhsct", "Relapse after allogeneic HSCT"),
+                ("mrd", "MRD-positive in morphologic CR"),
+            ]),
+            Field::Mrd => FieldKind::Mrd,
+            Field::MarrowBlasts => num(0.0, 100.0),
+            Field::PeripheralBlasts => num(0.0, 2_000_000.0),
+            Field::LdhStatus => {
+                FieldKind::Choice(&[("unk", "Unknown"), ("norm", "Normal"), ("high", "Elevated")])
+            }
+            Field::Ldh | Field::LdhUln => num(1.0, 100_000.0),
+            Field::Extramedullary => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("no", "None"),
+                ("yes", "Present"),
+                ("bulk", "Present, high tumour load"),
+            ]),
+            Field::Cns => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("no", "No CNS involvement or history"),
+                ("active", "Active CNS leukaemia"),
+                ("hx", "History of CNS pathology or seizures"),
+            ]),
+            Field::Cd19 | Field::Cd22 => FieldKind::Choice(MARKER),
+            Field::Cd19Pct | Field::Cd22Pct | Field::Treg => num(0.0, 100.0),
+            Field::Ph => {
+                FieldKind::Choice(&[("unk", "Unknown"), ("neg", "Negative"), ("pos", "Positive")])
+            }
+            Field::TkiFailure
+            | Field::T315i
+            | Field::Kmt2a
+            | Field::PriorHsct
+            | Field::Dialysis => FieldKind::Choice(UNKNOWN_NO_YES),
+            Field::Transplant => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("plan", "Planned after response"),
+                ("cand", "Candidate, no plan yet"),
+                ("no", "Not a candidate"),
+            ]),
+            Field::PriorLines => FieldKind::Number {
+                min: 0.0,
+                max: 20.0,
+                integer: true,
+            },
+            Field::PriorBlinatumomab | Field::PriorInotuzumab | Field::PriorCart => {
+                FieldKind::Choice(PRIOR_RESPONSE)
+            }
+            Field::Crcl => num(0.0, 300.0),
+            Field::Liver => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("no", "No liver disease"),
+                ("disease", "Ongoing liver disease"),
+                ("vod", "Prior VOD/SOS"),
+            ]),
+        }
+    }
+
+    /// A short hint shown under the input, or `""`.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Field::Mrd => "0.1 means 0.1% (10⁻³); 1e-3 is read as a fraction",
+            Field::Cd19Pct | Field::Cd22Pct => "Optional; ≥ 20% counts as positive, 1–19% as low",
+            Field::LdhStatus => "Or enter the value and upper limit of normal below",
+            Field::Treg => "> 12.5% predicts non-response to blinatumomab",
+            _ => "",
+        }
+    }
+}
+
+/// The URL keys as a Markdown table (key, meaning, values, unit), for the README.
+pub fn url_key_table() -> String {
+    let mut out = String::from("| key | meaning | values | unit |\n|---|---|---|---|\n");
+    out.push_str("| `v` | format version | `1` | |\n");
+    for field in FIELDS {
+        let values = match field.kind() {
+            FieldKind::Number { min, max, integer } => {
+                let kind = if integer { "whole number" } else { "number" };
+                format!("{kind} {min}–{max}")
+            }
+            FieldKind::Choice(choices) => choices
+                .iter()
+                .filter(|(v, _)| !v.is_empty())
+                .map(|(v, label)| format!("`{v}` {label}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+            FieldKind::Mrd => "percent (`0.1`, `0.1%`) or fraction (`1e-3`, `10^-3`)".to_string(),
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            field.key(),
+            field.label(),
+            values,
+            field.unit()
+        ));
+    }
+    out
+}

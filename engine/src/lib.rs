@@ -1,0 +1,47 @@
+//! The decision engine for relapsed/refractory and MRD-positive B-cell ALL.
+//!
+//! Plain data in, plain data out, and it cannot fail: [`assess`] turns the field texts a user
+//! entered into either a list of problems naming their fields, or a [`Recommendation`] for
+//! blinatumomab, inotuzumab ozogamicin and each CD19 CAR-T product, with reasons, sources,
+//! debulking, the blinatumomab schedule and the trace of every rule evaluated.
+//! No web dependency: the app renders what this crate returns.
+
+pub mod debulking;
+pub mod dosing;
+pub mod evaluate;
+pub mod evidence;
+pub mod fields;
+pub mod query;
+pub mod recommendation;
+pub mod rule;
+pub mod rules;
+pub mod scenario;
+pub mod therapy;
+pub mod thresholds;
+pub mod validate;
+
+pub use evaluate::evaluate;
+pub use fields::{Field, FieldKind, Group, FIELDS};
+pub use recommendation::Recommendation;
+pub use scenario::{RawScenario, Scenario};
+pub use therapy::{Status, Therapy};
+pub use validate::{validate, Problem, ProblemKind};
+
+use serde::Serialize;
+
+/// The outcome of assessing raw input: problems, or a recommendation — never both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Assessment {
+    /// The input cannot be assessed until these problems are fixed.
+    Invalid(Vec<Problem>),
+    /// The input is valid; here is what the engine concludes.
+    Valid(Box<Recommendation>),
+}
+
+/// Validates `raw` and, if valid, evaluates every rule.
+pub fn assess(raw: &RawScenario) -> Assessment {
+    match validate(raw) {
+        Ok(scenario) => Assessment::Valid(Box::new(evaluate(&scenario))),
+        Err(problems) => Assessment::Invalid(problems),
+    }
+}

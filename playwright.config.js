@@ -1,0 +1,36 @@
+// End-to-end tests against the release build (target/e2e-dist, built by `cargo xtask test`),
+// served on loopback, in Debian's Chromium. Playwright never downloads a browser here.
+const { defineConfig } = require('@playwright/test');
+
+const PORT = 8091;
+
+module.exports = defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory target/e2e-dist`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

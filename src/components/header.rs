@@ -1,0 +1,26 @@
+//! The page header: title, intended use and disclaimer, always visible.
+
+use engine::evidence::SNAPSHOT_DATE;
+use leptos::prelude::*;
+
+/// Title, intended use, disclaimer and the evidence snapshot date.
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <h1>"Relapsed/refractory B-ALL: immunotherapy decision aid"</h1>
+            <p class="intended-use">
+                "For haematologists choosing between blinatumomab, inotuzumab ozogamicin and "
+                "CD19 CAR-T cells for relapsed/refractory or MRD-positive B-cell precursor ALL, "
+                "and the pre-phase debulking before blinatumomab. Every conclusion shows the rule "
+                "and the published source it rests on."
+            </p>
+            <p class="disclaimer" role="note">
+                <strong>"Decision support for clinicians. "</strong>
+                "It does not replace clinical judgement, local protocols or the product labels. "
+                "No data leaves this browser: the scenario lives only in this page and its link. "
+                <span class="snapshot">"Evidence checked " <time datetime=SNAPSHOT_DATE>{SNAPSHOT_DATE}</time> "."</span>
+            </p>
+        </header>
+    }
+}

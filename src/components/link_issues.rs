@@ -1,0 +1,34 @@
+//! Tells the user which parts of an opened link were ignored, and why.
+
+use engine::query::QueryIssue;
+use leptos::prelude::*;
+
+/// A notice listing every ignored key or value of the link the page was opened with.
+#[component]
+pub fn LinkIssues(
+    /// Issues found while reading the link.
+    issues: Vec<QueryIssue>,
+) -> impl IntoView {
+    (!issues.is_empty()).then(|| {
+        view! {
+            <section class="link-issues" role="alert" aria-labelledby="link-issues-title">
+                <h2 id="link-issues-title">"Parts of this link were not used"</h2>
+                <ul>
+                    {issues
+                        .into_iter()
+                        .map(|i| {
+                            view! {
+                                <li data-key=i.key.clone()>
+                                    <code>{format!("{}={}", i.key, i.value)}</code>
+                                    ": "
+                                    {i.message}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p>"Everything else in the link was read as usual."</p>
+            </section>
+        }
+    })
+}

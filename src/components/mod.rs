@@ -1,0 +1,15 @@
+//! The page's components, one per file, grouped by what the user sees.
+
+pub mod citation;
+pub mod conflicts;
+pub mod debulking;
+pub mod evidence;
+pub mod form;
+pub mod header;
+pub mod link_issues;
+pub mod path;
+pub mod problems;
+pub mod reasons;
+pub mod results;
+pub mod schedule;
+pub mod therapy_card;

@@ -1,0 +1,44 @@
+//! A list of reasons, each with its rule ID and sources.
+
+use engine::recommendation::Reason;
+use engine::rule::Effect;
+use leptos::prelude::*;
+
+use super::citation::Citations;
+
+/// A short word for what a reason does to the status.
+fn effect_word(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Excludes => "Excludes",
+        Effect::Caution => "Caution",
+        Effect::Favours => "Favours",
+        Effect::NeedsTest => "Needed",
+        Effect::Note => "Note",
+    }
+}
+
+/// Reasons as a list: effect, rule ID, text, citations.
+#[component]
+pub fn Reasons(
+    /// The reasons, in rule order.
+    reasons: Vec<Reason>,
+) -> impl IntoView {
+    view! {
+        <ul class="reasons">
+            {reasons
+                .into_iter()
+                .map(|r| {
+                    let effect = format!("{:?}", r.effect).to_lowercase();
+                    view! {
+                        <li class="reason" data-rule=r.rule.as_str() data-effect=effect>
+                            <span class="effect">{effect_word(r.effect)}</span>
+                            <span class="rule-id">{r.rule.as_str()}</span>
+                            <span class="reason-text">{r.text}</span>
+                            <Citations citations=r.sources />
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

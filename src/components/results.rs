@@ -1,0 +1,112 @@
+//! The live result: problems, or the therapy cards, conflicts, notes, debulking, schedule and
+//! decision path, all rendered from the engine's assessment.
+
+use engine::{Assessment, RawScenario};
+use leptos::prelude::*;
+
+use super::conflicts::Conflicts;
+use super::debulking::DebulkingCard;
+use super::path::DecisionPath;
+use super::problems::ProblemSummary;
+use super::reasons::Reasons;
+use super::schedule::ScheduleCard;
+use super::therapy_card::TherapyCard;
+
+/// The results column.
+#[component]
+pub fn Results(
+    /// The engine's verdict on the current scenario.
+    assessment: Memo<Assessment>,
+    /// The scenario (for the print summary's inputs).
+    scenario: RwSignal<RawScenario>,
+) -> impl IntoView {
+    view! {
+        <section class="results" aria-labelledby="results-title" aria-live="polite">
+            <div class="results-head">
+                <h2 id="results-title">"Recommendation"</h2>
+                <button type="button" class="print-button" on:click=|_| print_page()>"Print summary"</button>
+            </div>
+            <PrintInputs scenario />
+            {move || match assessment.get() {
+                Assessment::Invalid(problems) => view! { <ProblemSummary problems /> }.into_any(),
+                Assessment::Valid(rec) => {
+                    let rec = *rec;
+                    view! {
+                        <div class="therapies">
+                            {rec
+                                .therapies
+                                .into_iter()
+                                .map(|assessment| view! { <TherapyCard assessment /> })
+                                .collect_view()}
+                        </div>
+                        <Conflicts conflicts=rec.conflicts />
+                        {(!rec.notes.is_empty())
+                            .then(|| {
+                                view! {
+                                    <section class="card notes" aria-labelledby="notes-title">
+                                        <h2 id="notes-title">"Notes for this patient"</h2>
+                                        <Reasons reasons=rec.notes />
+                                    </section>
+                                }
+                            })}
+                        <DebulkingCard debulking=rec.debulking />
+                        <ScheduleCard schedule=rec.schedule />
+                        <DecisionPath trace=rec.trace />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The inputs as a compact list, shown only on paper so the printout stands alone.
+#[component]
+fn PrintInputs(scenario: RwSignal<RawScenario>) -> impl IntoView {
+    view! {
+        <dl class="print-only print-inputs">
+            {move || {
+                scenario
+                    .with(|s| {
+                        s.values
+                            .iter()
+                            .map(|(field, value)| {
+                                let shown = match field.kind() {
+                                    engine::FieldKind::Choice(choices) => choices
+                                        .iter()
+                                        .find(|c| c.0 == value)
+                                        .map(|c| c.1.to_string())
+                                        .unwrap_or_else(|| value.clone()),
+                                    _ => format!("{value} {}", field.unit()),
+                                };
+                                view! {
+                                    <dt>{field.label()}</dt>
+                                    <dd>{shown}</dd>
+                                }
+                            })
+                            .collect_view()
+                    })
+            }}
+            <dt>"Printed"</dt>
+            <dd>{today()}</dd>
+        </dl>
+    }
+}
+
+/// Today's date (local), for the printed summary.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        // A blocked print dialog is harmless: the user can still print from the browser.
+        let _ = w.print();
+    }
+}

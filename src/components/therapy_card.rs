@@ -1,0 +1,64 @@
+//! One therapy's card: status in words and colour, reasons with sources, tests needed.
+
+use engine::recommendation::TherapyAssessment;
+use engine::Status;
+use leptos::prelude::*;
+
+use super::reasons::Reasons;
+
+/// A symbol that carries the status without colour.
+fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Preferred => "★",
+        Status::Option => "●",
+        Status::Caution => "▲",
+        Status::NotEligible => "✕",
+    }
+}
+
+/// The card of one therapy.
+#[component]
+pub fn TherapyCard(
+    /// The engine's assessment of the therapy.
+    assessment: TherapyAssessment,
+) -> impl IntoView {
+    let TherapyAssessment {
+        therapy,
+        status,
+        reasons,
+        tests_needed,
+    } = assessment;
+    let title_id = format!("t-{}", therapy.slug());
+    view! {
+        <article
+            class="therapy-card"
+            data-therapy=therapy.slug()
+            data-status=status.slug()
+            aria-labelledby=title_id.clone()
+        >
+            <header>
+                <h3 id=title_id.clone()>{therapy.name()}</h3>
+                <p class="status">
+                    <span aria-hidden="true">{status_symbol(status)}</span>
+                    " "
+                    {status.label()}
+                </p>
+            </header>
+            {(!tests_needed.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="tests-needed">
+                            <h4>"Still needed"</h4>
+                            <Reasons reasons=tests_needed />
+                        </div>
+                    }
+                })}
+            {if reasons.is_empty() {
+                view! { <p class="no-reasons">"No rule flags or favours it for this patient."</p> }
+                    .into_any()
+            } else {
+                view! { <Reasons reasons /> }.into_any()
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,4 @@
+//! Mounts the app; everything else lives in the library.
+fn main() {
+    ball_aid::start();
+}

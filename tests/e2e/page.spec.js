@@ -1,0 +1,20 @@
+// The first page: what a user sees on opening the aid, and that it runs cleanly.
+const { test, expect } = require('@playwright/test');
+const { Aid } = require('./aid');
+
+test('shows the title, intended use and disclaimer without console errors', async ({ page }) => {
+  const aid = new Aid(page);
+  await aid.open();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('decision aid');
+  await expect(page.getByText('does not replace clinical judgement')).toBeVisible();
+  await expect(page.getByText('No data leaves this browser')).toBeVisible();
+  await expect(page.getByText(/Evidence checked \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await aid.expectNoErrors();
+});
+
+test('a full scenario renders with no console error or panic', async ({ page }) => {
+  const aid = new Aid(page);
+  await aid.open('v=1&age=45&wt=70&ht=175&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos&ph=pos&tki=yes&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=noresp&pino=no&pcart=resp&kmt2a=yes&treg=15&crcl=25&dial=no&liver=vod');
+  await expect(aid.card('blinatumomab')).toBeVisible();
+  await aid.expectNoErrors();
+});
