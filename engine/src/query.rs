@@ -2,11 +2,15 @@
 //!
 //! `v=1&age=34&set=r2&bm=62&cd19=pos`. Keys are [`Field::key`]s plus `v`. Parsing never
 //! drops a value silently: each ignored key or value comes back as a [`QueryIssue`].
+//!
+//! Values are carried as the texts the user typed, not as parsed values: judging them is
+//! [`crate::validate::validate`]'s job, and a link must reproduce the form exactly, including
+//! a value the user has not finished correcting.
 
 use serde::Serialize;
 
-use crate::fields::Field;
-use crate::scenario::RawScenario;
+use crate::fields::{Field, FIELDS};
+use crate::scenario::{RawScenario, FORMAT_VERSION};
 
 /// The key that carries the format version.
 pub const VERSION_KEY: &str = "v";
@@ -23,13 +27,107 @@ pub struct QueryIssue {
 }
 
 /// Reads a query string (with or without the leading `?`).
+///
+/// Percent-encoding and `+` for space are decoded as in HTML forms; invalid escapes are kept
+/// as literal text and invalid UTF-8 becomes U+FFFD, so any input is read without panicking.
+/// The result is always in the current [`FORMAT_VERSION`]: a link from another version is
+/// read key by key as far as the keys still mean the same, with an issue saying so.
+///
+/// What is reported: a missing or different version, an unknown key, a repeated key (the
+/// first occurrence is kept, even if it was empty) and a value of only spaces. An empty value
+/// (`bm=`) simply means "not given" and is dropped without an issue. A value that is not
+/// valid for its field (`set=xyz`, `age=abc`) is kept, without an issue, because validation
+/// reports it against the field where the user can see and fix it.
 pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
-    let _ = (query, Field::Age);
-    todo!("query parsing")
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut raw = RawScenario::new();
+    let mut issues = Vec::new();
+    if query.is_empty() {
+        return (raw, issues);
+    }
+
+    let mut seen: Vec<String> = Vec::new();
+    let mut version: Option<String> = None;
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let (key, value) = (key.into_owned(), value.into_owned());
+        if seen.contains(&key) {
+            issues.push(QueryIssue {
+                message: format!(
+                    "Repeated key \"{key}\": the first value was kept and this one ignored."
+                ),
+                key,
+                value,
+            });
+            continue;
+        }
+        seen.push(key.clone());
+        if key == VERSION_KEY {
+            version = Some(value);
+            continue;
+        }
+        let Some(field) = Field::from_key(&key) else {
+            issues.push(QueryIssue {
+                message: format!("Unknown key \"{key}\" was ignored."),
+                key,
+                value,
+            });
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        if value.trim().is_empty() {
+            issues.push(QueryIssue {
+                message: format!(
+                    "The value of \"{key}\" ({}) is only spaces and was ignored.",
+                    field.label()
+                ),
+                key,
+                value,
+            });
+            continue;
+        }
+        raw.set(field, value);
+    }
+
+    let current = FORMAT_VERSION.to_string();
+    let version_issue = match version {
+        Some(v) if v == current => None,
+        Some(v) if !v.is_empty() => Some(QueryIssue {
+            key: VERSION_KEY.to_string(),
+            message: format!(
+                "The link was made by a different version of this page (v={v}); \
+                 its values were read as version {current} where possible."
+            ),
+            value: v,
+        }),
+        _ => Some(QueryIssue {
+            key: VERSION_KEY.to_string(),
+            value: version.unwrap_or_default(),
+            message: format!("The link has no version (v); it was read as version {current}."),
+        }),
+    };
+    // The version concerns the whole link, so its issue comes first.
+    if let Some(issue) = version_issue {
+        issues.insert(0, issue);
+    }
+    (raw, issues)
 }
 
 /// Writes `raw` as a query string (without `?`), fields in form order, version first.
+///
+/// Texts are written exactly as stored (`62,5` stays `62,5`, surrounding spaces included),
+/// so [`parse_query`] gives back the same [`RawScenario`]. The version written is always
+/// [`FORMAT_VERSION`]: `raw`'s texts are the current form's texts, whatever link they came
+/// from. Blank texts, which [`RawScenario::set`] never stores, are left out.
 pub fn to_query(raw: &RawScenario) -> String {
-    let _ = raw;
-    todo!("query writing")
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair(VERSION_KEY, &FORMAT_VERSION.to_string());
+    for field in FIELDS {
+        let text = raw.get(field);
+        if !text.trim().is_empty() {
+            out.append_pair(field.key(), text);
+        }
+    }
+    out.finish()
 }
