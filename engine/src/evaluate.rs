@@ -1,11 +1,132 @@
 //! Evaluation: runs every rule of [`crate::rules::RULES`] in order and turns the findings
 //! into statuses, conflicts, notes, debulking, the schedule and the trace.
+//!
+//! Status, from the specification: an excluding finding makes a therapy not eligible; else a
+//! caution makes it "caution"; else a favouring finding makes it preferred, unless another
+//! eligible therapy is favoured too (a conflict, shown with both sides) or a test is still
+//! needed; else it is an option.
 
-use crate::recommendation::Recommendation;
+use crate::debulking;
+use crate::describe::describe;
+use crate::dosing;
+use crate::recommendation::{
+    Conflict, ConflictSide, Reason, Recommendation, TherapyAssessment, TraceStep,
+};
+use crate::rule::{Effect, RuleId};
+use crate::rules::RULES;
 use crate::scenario::Scenario;
+use crate::therapy::{Status, Therapy};
 
 /// Evaluates every rule for a validated scenario. Deterministic; never panics.
 pub fn evaluate(scenario: &Scenario) -> Recommendation {
-    let _ = scenario;
-    todo!("evaluation")
+    let bsa = dosing::bsa(scenario);
+    let mut trace = Vec::with_capacity(RULES.len());
+    // (therapy, reason) in rule order.
+    let mut findings: Vec<(Option<Therapy>, Reason)> = Vec::new();
+    for rule in RULES {
+        let found = (rule.eval)(scenario);
+        trace.push(TraceStep {
+            rule: rule.id,
+            fired: !found.is_empty(),
+            inputs: rule
+                .reads
+                .iter()
+                .map(|&f| (f, describe(f, scenario)))
+                .collect(),
+            outcome: found
+                .iter()
+                .map(|f| match f.therapy {
+                    Some(t) => format!("{}: {}", t.name(), f.text),
+                    None => f.text.clone(),
+                })
+                .collect(),
+        });
+        findings.extend(found.into_iter().map(|f| {
+            (
+                f.therapy,
+                Reason {
+                    rule: rule.id,
+                    effect: f.effect,
+                    text: f.text,
+                    sources: f.sources,
+                },
+            )
+        }));
+    }
+
+    let mut therapies: Vec<TherapyAssessment> = Therapy::ALL
+        .iter()
+        .map(|&t| {
+            let (tests_needed, reasons): (Vec<Reason>, Vec<Reason>) = findings
+                .iter()
+                .filter(|(ft, _)| *ft == Some(t))
+                .map(|(_, r)| r.clone())
+                .partition(|r| r.effect == Effect::NeedsTest);
+            let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
+            let status = if has(Effect::Excludes) {
+                Status::NotEligible
+            } else if has(Effect::Caution) {
+                Status::Caution
+            } else if has(Effect::Favours) && tests_needed.is_empty() {
+                Status::Preferred
+            } else {
+                Status::Option
+            };
+            TherapyAssessment {
+                therapy: t,
+                status,
+                reasons,
+                tests_needed,
+            }
+        })
+        .collect();
+
+    // Favouring rules for different eligible therapies are a conflict: both sides are shown
+    // and neither is preferred on their strength.
+    let sides: Vec<ConflictSide> = therapies
+        .iter()
+        .filter(|a| a.status != Status::NotEligible)
+        .filter_map(|a| {
+            let reasons: Vec<Reason> = a
+                .reasons
+                .iter()
+                .filter(|r| r.effect == Effect::Favours)
+                .cloned()
+                .collect();
+            (!reasons.is_empty()).then_some(ConflictSide {
+                therapy: a.therapy,
+                reasons,
+            })
+        })
+        .collect();
+    let conflicts = if sides.len() >= 2 {
+        for a in &mut therapies {
+            if a.status == Status::Preferred && sides.iter().any(|s| s.therapy == a.therapy) {
+                a.status = Status::Option;
+            }
+        }
+        vec![Conflict { sides }]
+    } else {
+        Vec::new()
+    };
+
+    let notes = findings
+        .iter()
+        .filter(|(t, _)| t.is_none())
+        .map(|(_, r)| r.clone())
+        .collect();
+    let debulking_reasons = findings
+        .iter()
+        .filter(|(_, r)| matches!(r.rule, RuleId::D1 | RuleId::D2))
+        .map(|(_, r)| r.clone())
+        .collect();
+    Recommendation {
+        therapies,
+        conflicts,
+        notes,
+        debulking: debulking::advise(scenario, bsa.as_ref(), debulking_reasons),
+        schedule: dosing::blinatumomab_schedule(scenario, bsa.as_ref()),
+        bsa,
+        trace,
+    }
 }

@@ -95,3 +95,122 @@ pub struct Sourced {
     /// Its sources (never empty).
     pub sources: Vec<Citation>,
 }
+
+/// One row of the evidence table: a trial or cohort and the numbers the app may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TrialEvidence {
+    /// Trial or cohort name.
+    pub trial: &'static str,
+    /// Who was studied.
+    pub population: &'static str,
+    /// The result, in the source's numbers.
+    pub result: &'static str,
+    /// Where the numbers come from (never empty).
+    pub sources: &'static [Citation],
+}
+
+/// The trial numbers the app may show, each with its source.
+pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
+    TrialEvidence {
+        trial: "MT103-211",
+        population: "189 adults, Ph-negative R/R",
+        result: "CR/CRh 43% (CR 33%, CRh 10%); median RFS 5.9 months, OS 6.1 months",
+        sources: &[cite(
+            SourceKey::S2,
+            "After two cycles of treatment, 43% of patients achieved a CR/CR with partial hematologic recovery (CRh), with 33% obtaining a CR and 10% a CRh.",
+        )],
+    },
+    TrialEvidence {
+        trial: "TOWER (phase III)",
+        population: "405 adults, Ph-negative R/R, 2:1 vs chemotherapy",
+        result: "CR 34% vs 16%; OS 7.7 vs 4.0 months",
+        sources: &[cite(
+            SourceKey::S2,
+            "blinatumomab-treated patients had improved CR rates (34% vs 16%, $P<0.001$) and OS (7.7 months versus 4 months, $P=0.01$)",
+        )],
+    },
+    TrialEvidence {
+        trial: "ALCANTARA",
+        population: "45 adults, Ph-positive R/R after a second-generation TKI",
+        result: "CR/CRh 36% (4 of 10 with T315I); 88% MRD response",
+        sources: &[cite(
+            SourceKey::S0,
+            "Of 45 patients, 16 (36%; 95% CI, 22% to 51%) achieved CR/CRh during the first two cycles, including four of 10 patients with the T315I mutation; 88% of CR/CRh responders achieved a complete MRD negativity.",
+        )],
+    },
+    TrialEvidence {
+        trial: "GMALL phase II",
+        population: "36 adults, R/R",
+        result: "CR/CRh 69%",
+        sources: &[cite(SourceKey::S1, "CR/CRh was attained in 25/36 patients (69%)")],
+    },
+    TrialEvidence {
+        trial: "Paediatric phase II",
+        population: "39 children, R/R",
+        result: "CR 31% in the first 2 cycles",
+        sources: &[cite(
+            SourceKey::S1,
+            "During the first two treatment cycles, 12 patients (31%) achieved CR, mainly during the first cycle.",
+        )],
+    },
+    TrialEvidence {
+        trial: "BLAST",
+        population: "116 adults, MRD ≥ 10⁻³ in CR",
+        result: "78% MRD-negative after cycle 1; OS 38.9 vs 12.5 months for MRD responders vs non-responders",
+        sources: &[
+            cite(
+                SourceKey::S2,
+                "78% achieved MRD negativity after one cycle of blinatumomab.",
+            ),
+            cite(
+                SourceKey::S2,
+                "median OS of 38.9 vs 12.5 months ($P=0.002$) for MRD responders and MRD non-responders",
+            ),
+        ],
+    },
+    TrialEvidence {
+        trial: "INO-VATE (inotuzumab)",
+        population: "Adults, R/R CD22-positive",
+        result: "CR/CRi 80.7% vs 29.4%; 2-year OS 22.8% vs 10%; VOD 11%",
+        sources: &[cite(
+            SourceKey::S2,
+            "showed a significantly higher CR/CRi rate with inotuzumab (80.7% vs 29.4%).",
+        )],
+    },
+    TrialEvidence {
+        trial: "ELIANA (tisagenlecleucel)",
+        population: "75 patients aged 3–21",
+        result: "81% MRD-negative within 3 months; 12-month EFS 50%, OS 76%",
+        sources: &[cite(
+            SourceKey::S2,
+            "Of those patients who received tisagenlecleucel infusion, 81% of patients achieved MRD-negativity within 3 months.",
+        )],
+    },
+    TrialEvidence {
+        trial: "Greek paediatric cohort",
+        population: "9 children, R/R",
+        result: "CR after cycle 1 in 6 of 9; bridge to HSCT 5 of 9",
+        sources: &[cite(
+            SourceKey::S3,
+            "In our cohort of 9 patients, 6/9 (66.7%) responded to Blinatumomab, achieving complete morphological remission (CR) after the 1st cycle",
+        )],
+    },
+    TrialEvidence {
+        trial: "Italian debulking cohort",
+        population: "34 adults, R/R, after debulking",
+        result: "CR 67.6% within 2 cycles",
+        sources: &[cite(
+            SourceKey::S4,
+            "Twenty-three of the 34 patients (67.6%) achieved a CR within 2 cycles of blinatumomab",
+        )],
+    },
+    TrialEvidence {
+        trial: "Badar real-world",
+        population: "Adults, R/R and MRD-positive",
+        result: "R/R CR/CRi 61%, OS 12.7 months",
+        sources: &[cite(
+            SourceKey::S2,
+            "Rate of CR/CRi for patients with R/R disease was 61% with 44% having CR with MRD negativity.",
+        )],
+    },
+];

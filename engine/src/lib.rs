@@ -7,6 +7,7 @@
 //! No web dependency: the app renders what this crate returns.
 
 pub mod debulking;
+pub mod describe;
 pub mod dosing;
 pub mod evaluate;
 pub mod evidence;

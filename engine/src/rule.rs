@@ -23,6 +23,9 @@ pub enum RuleId {
     ECart,
     /// Planned allo-HSCT favours blinatumomab over inotuzumab (VOD).
     PHsct,
+    /// Liver disease or prior VOD: caution with inotuzumab. Not an ID of the specification:
+    /// its status section asks for this caution without naming a rule.
+    PVod,
     /// High tumour burden or extramedullary disease favours inotuzumab.
     PBurden,
     /// Active CNS disease favours inotuzumab over blinatumomab.
@@ -69,6 +72,7 @@ impl RuleId {
             RuleId::EInoMrd => "E-INO-MRD",
             RuleId::ECart => "E-CART",
             RuleId::PHsct => "P-HSCT",
+            RuleId::PVod => "P-VOD",
             RuleId::PBurden => "P-BURDEN",
             RuleId::PCns => "P-CNS",
             RuleId::PNeuroHx => "P-NEURO-HX",
