@@ -21,47 +21,64 @@ use crate::therapy::{Status, Therapy};
 pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let bsa = dosing::bsa(scenario);
     let mut trace = Vec::with_capacity(RULES.len());
-    // (therapy, reason) in rule order.
-    let mut findings: Vec<(Option<Therapy>, Reason)> = Vec::new();
+    // Reasons bucketed as they are found (one bucket per therapy, in Therapy::ALL order),
+    // so nothing is cloned per therapy.
+    let mut buckets: Vec<Vec<Reason>> = vec![Vec::new(); Therapy::ALL.len()];
+    let mut notes = Vec::new();
+    let mut debulking_reasons = Vec::new();
+    // Several rules read the same field: describe each once.
+    let mut described: Vec<Option<String>> = vec![None; crate::fields::FIELDS.len()];
     for rule in RULES {
         let found = (rule.eval)(scenario);
+        let inputs = rule
+            .reads
+            .iter()
+            .map(|&f| {
+                let text = described
+                    .get_mut(f as usize)
+                    .map(|slot| slot.get_or_insert_with(|| describe(f, scenario)).clone())
+                    .unwrap_or_default();
+                (f, text)
+            })
+            .collect();
+        let mut outcome = Vec::with_capacity(found.len());
+        for f in found {
+            outcome.push(match f.therapy {
+                Some(t) => format!("{}: {}", t.name(), f.text),
+                None => f.text.clone(),
+            });
+            let reason = Reason {
+                rule: rule.id,
+                effect: f.effect,
+                text: f.text,
+                sources: f.sources,
+            };
+            if matches!(rule.id, RuleId::D1 | RuleId::D2) {
+                debulking_reasons.push(reason.clone());
+            }
+            match f.therapy.and_then(|t| Therapy::ALL.iter().position(|&x| x == t)) {
+                Some(i) => {
+                    if let Some(bucket) = buckets.get_mut(i) {
+                        bucket.push(reason);
+                    }
+                }
+                None => notes.push(reason),
+            }
+        }
         trace.push(TraceStep {
             rule: rule.id,
-            fired: !found.is_empty(),
-            inputs: rule
-                .reads
-                .iter()
-                .map(|&f| (f, describe(f, scenario)))
-                .collect(),
-            outcome: found
-                .iter()
-                .map(|f| match f.therapy {
-                    Some(t) => format!("{}: {}", t.name(), f.text),
-                    None => f.text.clone(),
-                })
-                .collect(),
+            fired: !outcome.is_empty(),
+            inputs,
+            outcome,
         });
-        findings.extend(found.into_iter().map(|f| {
-            (
-                f.therapy,
-                Reason {
-                    rule: rule.id,
-                    effect: f.effect,
-                    text: f.text,
-                    sources: f.sources,
-                },
-            )
-        }));
     }
 
     let mut therapies: Vec<TherapyAssessment> = Therapy::ALL
         .iter()
-        .map(|&t| {
-            let (tests_needed, reasons): (Vec<Reason>, Vec<Reason>) = findings
-                .iter()
-                .filter(|(ft, _)| *ft == Some(t))
-                .map(|(_, r)| r.clone())
-                .partition(|r| r.effect == Effect::NeedsTest);
+        .zip(buckets)
+        .map(|(&t, all)| {
+            let (tests_needed, reasons): (Vec<Reason>, Vec<Reason>) =
+                all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
             let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
             let status = if has(Effect::Excludes) {
                 Status::NotEligible
@@ -110,16 +127,6 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         Vec::new()
     };
 
-    let notes = findings
-        .iter()
-        .filter(|(t, _)| t.is_none())
-        .map(|(_, r)| r.clone())
-        .collect();
-    let debulking_reasons = findings
-        .iter()
-        .filter(|(_, r)| matches!(r.rule, RuleId::D1 | RuleId::D2))
-        .map(|(_, r)| r.clone())
-        .collect();
     Recommendation {
         therapies,
         conflicts,
