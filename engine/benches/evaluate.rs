@@ -26,10 +26,16 @@ fn typical() -> RawScenario {
 
 fn bench(c: &mut Criterion) {
     let raw = typical();
-    c.bench_function("assess typical scenario", |b| b.iter(|| assess(black_box(&raw))));
-    c.bench_function("validate only", |b| b.iter(|| engine::validate(black_box(&raw))));
+    c.bench_function("assess typical scenario", |b| {
+        b.iter(|| assess(black_box(&raw)))
+    });
+    c.bench_function("validate only", |b| {
+        b.iter(|| engine::validate(black_box(&raw)))
+    });
     if let Ok(scenario) = engine::validate(&raw) {
-        c.bench_function("evaluate only", |b| b.iter(|| engine::evaluate(black_box(&scenario))));
+        c.bench_function("evaluate only", |b| {
+            b.iter(|| engine::evaluate(black_box(&scenario)))
+        });
     }
     let query = engine::query::to_query(&raw);
     c.bench_function("parse link and assess", |b| {

@@ -4,8 +4,8 @@
 use crate::fields::{Field, FieldKind};
 use crate::rules::{group_thousands, num};
 use crate::scenario::{
-    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Scenario, Setting,
-    TransplantPlan, YesNo,
+    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Scenario, Setting, TransplantPlan,
+    YesNo,
 };
 
 const NOT_GIVEN: &str = "not given";
@@ -162,9 +162,7 @@ pub fn describe(field: Field, s: &Scenario) -> String {
         )
         .into(),
         Field::PriorHsct => yes_no(field, s.prior_hsct),
-        Field::PriorLines => s
-            .prior_lines
-            .map_or(NOT_GIVEN.into(), |n| n.to_string()),
+        Field::PriorLines => s.prior_lines.map_or(NOT_GIVEN.into(), |n| n.to_string()),
         Field::PriorBlinatumomab => prior(field, s.prior_blinatumomab),
         Field::PriorInotuzumab => prior(field, s.prior_inotuzumab),
         Field::PriorCart => prior(field, s.prior_cart),

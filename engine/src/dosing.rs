@@ -119,10 +119,7 @@ const Q_FIXED_S2: Citation = cite(
     S2,
     "starting at $9 \\mu\\text{g/d}$ cIV for the first week followed by $28 \\mu\\text{g/d}$ cIV for the following 3 weeks with $28 \\mu\\text{g/d}$ cIV for 4 weeks in further cycles.",
 );
-const Q_PED_S1: Citation = cite(
-    S1,
-    "First cycle: 5 µg/m2/day for 7 days, then 15 µg/m2/day",
-);
+const Q_PED_S1: Citation = cite(S1, "First cycle: 5 µg/m2/day for 7 days, then 15 µg/m2/day");
 const Q_PED_S3: Citation = cite(
     S3,
     "at the initial dose of 5 $\\mu\\text{g}/\\text{m}^2/\\text{day}$ and dose escalation to 15 $\\mu\\text{g}/\\text{m}^2/\\text{day}$ for 28 days",
@@ -197,16 +194,51 @@ pub fn blinatumomab_schedule(scenario: &Scenario, bsa: Option<&Bsa>) -> Blinatum
     };
     let steps: &[Step] = if mrd {
         &[
-            Step { cycle: "Cycle 1 (induction)", days: "Days 1–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
-            Step { cycle: "Cycles 2–4 (consolidation)", days: "Days 1–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
+            Step {
+                cycle: "Cycle 1 (induction)",
+                days: "Days 1–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
+            Step {
+                cycle: "Cycles 2–4 (consolidation)",
+                days: "Days 1–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
         ]
     } else {
         &[
-            Step { cycle: "Cycle 1 (induction)", days: "Days 1–7", fixed_ug: 9.0, per_m2_ug: 5.0 },
-            Step { cycle: "Cycle 1 (induction)", days: "Days 8–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
-            Step { cycle: "Cycle 2 (induction)", days: "Days 1–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
-            Step { cycle: "Cycles 3–5 (consolidation)", days: "Days 1–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
-            Step { cycle: "Cycles 6–9 (continued therapy)", days: "Days 1–28", fixed_ug: 28.0, per_m2_ug: 15.0 },
+            Step {
+                cycle: "Cycle 1 (induction)",
+                days: "Days 1–7",
+                fixed_ug: 9.0,
+                per_m2_ug: 5.0,
+            },
+            Step {
+                cycle: "Cycle 1 (induction)",
+                days: "Days 8–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
+            Step {
+                cycle: "Cycle 2 (induction)",
+                days: "Days 1–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
+            Step {
+                cycle: "Cycles 3–5 (consolidation)",
+                days: "Days 1–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
+            Step {
+                cycle: "Cycles 6–9 (continued therapy)",
+                days: "Days 1–28",
+                fixed_ug: 28.0,
+                per_m2_ug: 15.0,
+            },
         ]
     };
     let rows = steps
@@ -329,7 +361,9 @@ fn schedule_notes(scenario: &Scenario, mrd: bool) -> Vec<Sourced> {
         ));
     }
     let renal = if scenario.dialysis == crate::scenario::YesNo::Yes
-        || scenario.crcl_ml_min.is_some_and(|c| c < crate::thresholds::CRCL_NO_DATA_BELOW)
+        || scenario
+            .crcl_ml_min
+            .is_some_and(|c| c < crate::thresholds::CRCL_NO_DATA_BELOW)
     {
         "No data below CrCl 30 mL/min or on dialysis (this patient). No adjustment for CrCl 30–89 mL/min; none for hepatic impairment."
     } else {

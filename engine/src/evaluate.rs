@@ -56,7 +56,10 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
             if matches!(rule.id, RuleId::D1 | RuleId::D2) {
                 debulking_reasons.push(reason.clone());
             }
-            match f.therapy.and_then(|t| Therapy::ALL.iter().position(|&x| x == t)) {
+            match f
+                .therapy
+                .and_then(|t| Therapy::ALL.iter().position(|&x| x == t))
+            {
                 Some(i) => {
                     if let Some(bucket) = buckets.get_mut(i) {
                         bucket.push(reason);

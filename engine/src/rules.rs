@@ -210,9 +210,30 @@ const Q_D2_S2: Citation = cite(
 
 /// Every rule in evaluation and display order: eligibility, then preferences, then debulking.
 pub const RULES: &[Rule] = &[
-    E_CD19, E_CD22, E_INO_AGE, E_INO_MRD, E_CART, P_HSCT, P_VOD, P_BURDEN, P_CNS, P_NEURO_HX,
-    P_MRD, P_MRD_LOW, P_PH, P_PH_ELDERLY, P_LINES, P_TREG_LDH, P_KMT2A, P_POST_HSCT,
-    P_PRIOR_CD19, P_CART, P_AGE, P_RENAL, D_1, D_2,
+    E_CD19,
+    E_CD22,
+    E_INO_AGE,
+    E_INO_MRD,
+    E_CART,
+    P_HSCT,
+    P_VOD,
+    P_BURDEN,
+    P_CNS,
+    P_NEURO_HX,
+    P_MRD,
+    P_MRD_LOW,
+    P_PH,
+    P_PH_ELDERLY,
+    P_LINES,
+    P_TREG_LDH,
+    P_KMT2A,
+    P_POST_HSCT,
+    P_PRIOR_CD19,
+    P_CART,
+    P_AGE,
+    P_RENAL,
+    D_1,
+    D_2,
 ];
 
 /// The rule with this ID.
@@ -220,7 +241,12 @@ pub fn rule(id: RuleId) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
-fn finding(therapy: Option<Therapy>, effect: Effect, text: String, sources: &[Citation]) -> Finding {
+fn finding(
+    therapy: Option<Therapy>,
+    effect: Effect,
+    text: String,
+    sources: &[Citation],
+) -> Finding {
     Finding {
         therapy,
         effect,
@@ -688,7 +714,8 @@ pub const P_LINES: Rule = Rule {
     statement: "After more than 2 prior lines, CR with blinatumomab is less likely (42.9% vs 85%).",
     sources: &[Q_LINES_S4],
     reads: &[Field::PriorLines],
-    eval: |s| match s.prior_lines {
+    eval: |s| {
+        match s.prior_lines {
         Some(n) if n > PRIOR_LINES_MAX => vec![finding(
             Some(Therapy::Blinatumomab),
             Effect::Note,
@@ -696,6 +723,7 @@ pub const P_LINES: Rule = Rule {
             &[Q_LINES_S4],
         )],
         _ => Vec::new(),
+    }
     },
 };
 
@@ -731,7 +759,8 @@ pub const P_TREG_LDH: Rule = Rule {
 /// P-KMT2A: KMT2A rearrangement: lineage-switch risk under CD19-directed therapy.
 pub const P_KMT2A: Rule = Rule {
     id: RuleId::PKmt2a,
-    statement: "KMT2A (MLL)-rearranged disease can switch lineage to AML under CD19-directed therapy.",
+    statement:
+        "KMT2A (MLL)-rearranged disease can switch lineage to AML under CD19-directed therapy.",
     sources: &[Q_KMT2A_S2, Q_KMT2A_S3],
     reads: &[Field::Kmt2a],
     eval: |s| {
@@ -748,7 +777,8 @@ pub const P_KMT2A: Rule = Rule {
             out.push(finding(
                 Some(t),
                 Effect::Note,
-                "KMT2A rearranged: risk of lineage switch to AML under CD19-directed therapy.".into(),
+                "KMT2A rearranged: risk of lineage switch to AML under CD19-directed therapy."
+                    .into(),
                 &[Q_KMT2A_S2],
             ));
         }

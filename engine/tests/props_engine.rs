@@ -14,7 +14,9 @@ fn field_text(field: Field) -> BoxedStrategy<Option<String>> {
     let valid: BoxedStrategy<String> = match field.kind() {
         FieldKind::Number { min, max, integer } => {
             if integer {
-                (min as i64..=max as i64).prop_map(|n| n.to_string()).boxed()
+                (min as i64..=max as i64)
+                    .prop_map(|n| n.to_string())
+                    .boxed()
             } else {
                 prop_oneof![
                     (min..=max).prop_map(|v| format!("{v}")),
@@ -30,7 +32,10 @@ fn field_text(field: Field) -> BoxedStrategy<Option<String>> {
             }
         }
         FieldKind::Choice(choices) => prop::sample::select(
-            choices.iter().map(|(v, _)| v.to_string()).collect::<Vec<_>>(),
+            choices
+                .iter()
+                .map(|(v, _)| v.to_string())
+                .collect::<Vec<_>>(),
         )
         .boxed(),
         FieldKind::Mrd => prop::sample::select(vec![
@@ -53,7 +58,11 @@ fn field_text(field: Field) -> BoxedStrategy<Option<String>> {
 fn raw_scenario() -> impl Strategy<Value = RawScenario> {
     let strategies: Vec<BoxedStrategy<Option<String>>> =
         FIELDS.iter().map(|&f| field_text(f)).collect();
-    (strategies, "[1-9][0-9]?", prop::sample::select(vec!["ref", "r1e", "r1l", "r2", "rhsct", "mrd"]))
+    (
+        strategies,
+        "[1-9][0-9]?",
+        prop::sample::select(vec!["ref", "r1e", "r1l", "r2", "rhsct", "mrd"]),
+    )
         .prop_map(|(texts, age, setting)| {
             let mut raw = RawScenario::new();
             for (field, text) in FIELDS.iter().zip(texts) {

@@ -94,7 +94,11 @@ fn eligibility_rules() {
     let cases: Vec<(&str, Scenario, Expect)> = vec![
         (
             "CD19 negative excludes blinatumomab and every CAR-T",
-            Scenario { cd19: Marker::Negative, cd22: Marker::Positive { pct: None }, ..base() },
+            Scenario {
+                cd19: Marker::Negative,
+                cd22: Marker::Positive { pct: None },
+                ..base()
+            },
             Expect {
                 status: &[
                     (Blinatumomab, NotEligible),
@@ -118,34 +122,76 @@ fn eligibility_rules() {
         ),
         (
             "CD19 at 19.9% is low: caution",
-            Scenario { cd19: Marker::Low { pct: 19.9 }, ..pos() },
-            Expect { status: &[(Blinatumomab, Caution), (Brexucabtagene, Caution)], fired: &[RuleId::ECd19], ..Default::default() },
+            Scenario {
+                cd19: Marker::Low { pct: 19.9 },
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, Caution), (Brexucabtagene, Caution)],
+                fired: &[RuleId::ECd19],
+                ..Default::default()
+            },
         ),
         (
             "CD19 unknown: at best an option, test named",
             base(),
-            Expect { status: &[(Blinatumomab, OPTION), (Inotuzumab, OPTION)], fired: &[RuleId::ECd19, RuleId::ECd22], ..Default::default() },
+            Expect {
+                status: &[(Blinatumomab, OPTION), (Inotuzumab, OPTION)],
+                fired: &[RuleId::ECd19, RuleId::ECd22],
+                ..Default::default()
+            },
         ),
         (
             "CD22 negative excludes inotuzumab only",
-            Scenario { cd22: Marker::Negative, ..pos() },
-            Expect { status: &[(Inotuzumab, NotEligible), (Blinatumomab, OPTION)], fired: &[RuleId::ECd22], ..Default::default() },
+            Scenario {
+                cd22: Marker::Negative,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, NotEligible), (Blinatumomab, OPTION)],
+                fired: &[RuleId::ECd22],
+                ..Default::default()
+            },
         ),
         (
             "inotuzumab below 1 year",
-            Scenario { age_years: 0.9, ..pos() },
-            Expect { status: &[(Inotuzumab, NotEligible)], fired: &[RuleId::EInoAge], ..Default::default() },
+            Scenario {
+                age_years: 0.9,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, NotEligible)],
+                fired: &[RuleId::EInoAge],
+                ..Default::default()
+            },
         ),
         (
             "inotuzumab at 1 year",
-            Scenario { age_years: 1.0, ..pos() },
-            Expect { status: &[(Inotuzumab, OPTION)], not_fired: &[RuleId::EInoAge], ..Default::default() },
+            Scenario {
+                age_years: 1.0,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, OPTION)],
+                not_fired: &[RuleId::EInoAge],
+                ..Default::default()
+            },
         ),
         (
             "inotuzumab not for MRD in CR",
-            Scenario { setting: Setting::MrdPositiveCr, mrd_fraction: Some(1e-3), ..pos() },
+            Scenario {
+                setting: Setting::MrdPositiveCr,
+                mrd_fraction: Some(1e-3),
+                ..pos()
+            },
             Expect {
-                status: &[(Inotuzumab, NotEligible), (Tisagenlecleucel, NotEligible), (Brexucabtagene, NotEligible), (Obecabtagene, NotEligible), (Blinatumomab, Preferred)],
+                status: &[
+                    (Inotuzumab, NotEligible),
+                    (Tisagenlecleucel, NotEligible),
+                    (Brexucabtagene, NotEligible),
+                    (Obecabtagene, NotEligible),
+                    (Blinatumomab, Preferred),
+                ],
                 fired: &[RuleId::EInoMrd, RuleId::ECart, RuleId::PMrd],
                 ..Default::default()
             },
@@ -158,23 +204,97 @@ fn eligibility_rules() {
 
 #[test]
 fn car_t_labels_at_their_age_limits() {
-    let age = |a: f64| Scenario { age_years: a, ..pos() };
-    check("tisagenlecleucel at 25", age(25.0), Expect { status: &[(Tisagenlecleucel, OPTION)], ..Default::default() });
-    check("tisagenlecleucel at 25.9", age(25.9), Expect { status: &[(Tisagenlecleucel, OPTION)], ..Default::default() });
-    check("tisagenlecleucel at 26", age(26.0), Expect { status: &[(Tisagenlecleucel, NotEligible)], fired: &[RuleId::ECart], ..Default::default() });
-    check("adult products at 17.9", age(17.9), Expect { status: &[(Brexucabtagene, NotEligible), (Obecabtagene, NotEligible), (Tisagenlecleucel, OPTION)], ..Default::default() });
-    check("adult products at 18", age(18.0), Expect { status: &[(Brexucabtagene, OPTION), (Obecabtagene, OPTION)], ..Default::default() });
-    let setting = |s: Setting| Scenario { setting: s, age_years: 20.0, ..pos() };
-    check("tisagenlecleucel not in first relapse", setting(Setting::FirstRelapseLate), Expect { status: &[(Tisagenlecleucel, NotEligible)], ..Default::default() });
-    check("tisagenlecleucel for refractory", setting(Setting::PrimaryRefractory), Expect { status: &[(Tisagenlecleucel, OPTION)], ..Default::default() });
+    let age = |a: f64| Scenario {
+        age_years: a,
+        ..pos()
+    };
+    check(
+        "tisagenlecleucel at 25",
+        age(25.0),
+        Expect {
+            status: &[(Tisagenlecleucel, OPTION)],
+            ..Default::default()
+        },
+    );
+    check(
+        "tisagenlecleucel at 25.9",
+        age(25.9),
+        Expect {
+            status: &[(Tisagenlecleucel, OPTION)],
+            ..Default::default()
+        },
+    );
+    check(
+        "tisagenlecleucel at 26",
+        age(26.0),
+        Expect {
+            status: &[(Tisagenlecleucel, NotEligible)],
+            fired: &[RuleId::ECart],
+            ..Default::default()
+        },
+    );
+    check(
+        "adult products at 17.9",
+        age(17.9),
+        Expect {
+            status: &[
+                (Brexucabtagene, NotEligible),
+                (Obecabtagene, NotEligible),
+                (Tisagenlecleucel, OPTION),
+            ],
+            ..Default::default()
+        },
+    );
+    check(
+        "adult products at 18",
+        age(18.0),
+        Expect {
+            status: &[(Brexucabtagene, OPTION), (Obecabtagene, OPTION)],
+            ..Default::default()
+        },
+    );
+    let setting = |s: Setting| Scenario {
+        setting: s,
+        age_years: 20.0,
+        ..pos()
+    };
+    check(
+        "tisagenlecleucel not in first relapse",
+        setting(Setting::FirstRelapseLate),
+        Expect {
+            status: &[(Tisagenlecleucel, NotEligible)],
+            ..Default::default()
+        },
+    );
+    check(
+        "tisagenlecleucel for refractory",
+        setting(Setting::PrimaryRefractory),
+        Expect {
+            status: &[(Tisagenlecleucel, OPTION)],
+            ..Default::default()
+        },
+    );
     let post = evaluate(&setting(Setting::RelapseAfterHsct));
     let tisa = post.therapy(Tisagenlecleucel).unwrap();
     assert_eq!(tisa.status, OPTION);
-    assert!(tisa.tests_needed.iter().any(|r| r.text.contains("second or later relapse")));
+    assert!(tisa
+        .tests_needed
+        .iter()
+        .any(|r| r.text.contains("second or later relapse")));
     // P-CART carries the outcome data only where the product is within its label.
     let rec = evaluate(&age(30.0));
-    assert!(!rec.therapy(Tisagenlecleucel).unwrap().reasons.iter().any(|r| r.rule == RuleId::PCart));
-    assert!(rec.therapy(Brexucabtagene).unwrap().reasons.iter().any(|r| r.rule == RuleId::PCart));
+    assert!(!rec
+        .therapy(Tisagenlecleucel)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.rule == RuleId::PCart));
+    assert!(rec
+        .therapy(Brexucabtagene)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.rule == RuleId::PCart));
 }
 
 #[test]
@@ -182,93 +302,225 @@ fn preference_rules_and_conflicts() {
     let cases: Vec<(&str, Scenario, Expect)> = vec![
         (
             "planned HSCT prefers blinatumomab, cautions inotuzumab",
-            Scenario { transplant: TransplantPlan::Planned, ..pos() },
-            Expect { status: &[(Blinatumomab, Preferred), (Inotuzumab, Caution)], fired: &[RuleId::PHsct], conflict: Some(false), ..Default::default() },
+            Scenario {
+                transplant: TransplantPlan::Planned,
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, Preferred), (Inotuzumab, Caution)],
+                fired: &[RuleId::PHsct],
+                conflict: Some(false),
+                ..Default::default()
+            },
         ),
         (
             "candidate without a plan: no preference",
-            Scenario { transplant: TransplantPlan::Candidate, ..pos() },
-            Expect { status: &[(Blinatumomab, OPTION), (Inotuzumab, OPTION)], not_fired: &[RuleId::PHsct], ..Default::default() },
+            Scenario {
+                transplant: TransplantPlan::Candidate,
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, OPTION), (Inotuzumab, OPTION)],
+                not_fired: &[RuleId::PHsct],
+                ..Default::default()
+            },
         ),
         (
             "planned HSCT with CD22 unknown: inotuzumab caution, no blinatumomab preference",
-            Scenario { transplant: TransplantPlan::Planned, cd22: Marker::Unknown, ..pos() },
-            Expect { status: &[(Blinatumomab, OPTION), (Inotuzumab, Caution)], ..Default::default() },
+            Scenario {
+                transplant: TransplantPlan::Planned,
+                cd22: Marker::Unknown,
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, OPTION), (Inotuzumab, Caution)],
+                ..Default::default()
+            },
         ),
         (
             "marrow blasts 50% prefers inotuzumab",
-            Scenario { marrow_blasts_pct: Some(50.0), ..pos() },
-            Expect { status: &[(Inotuzumab, Preferred), (Blinatumomab, OPTION)], fired: &[RuleId::PBurden, RuleId::D1], ..Default::default() },
+            Scenario {
+                marrow_blasts_pct: Some(50.0),
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Preferred), (Blinatumomab, OPTION)],
+                fired: &[RuleId::PBurden, RuleId::D1],
+                ..Default::default()
+            },
         ),
         (
             "marrow blasts 49.9%: no burden preference",
-            Scenario { marrow_blasts_pct: Some(49.9), ..pos() },
-            Expect { status: &[(Inotuzumab, OPTION)], not_fired: &[RuleId::PBurden, RuleId::D1], ..Default::default() },
+            Scenario {
+                marrow_blasts_pct: Some(49.9),
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, OPTION)],
+                not_fired: &[RuleId::PBurden, RuleId::D1],
+                ..Default::default()
+            },
         ),
         (
             "extramedullary disease prefers inotuzumab",
-            Scenario { extramedullary: Extramedullary::Present, ..pos() },
-            Expect { status: &[(Inotuzumab, Preferred)], fired: &[RuleId::PBurden], ..Default::default() },
+            Scenario {
+                extramedullary: Extramedullary::Present,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Preferred)],
+                fired: &[RuleId::PBurden],
+                ..Default::default()
+            },
         ),
         (
             "active CNS: inotuzumab preferred, blinatumomab caution",
-            Scenario { cns: Cns::Active, ..pos() },
-            Expect { status: &[(Inotuzumab, Preferred), (Blinatumomab, Caution)], fired: &[RuleId::PCns], not_fired: &[RuleId::PNeuroHx], ..Default::default() },
+            Scenario {
+                cns: Cns::Active,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Preferred), (Blinatumomab, Caution)],
+                fired: &[RuleId::PCns],
+                not_fired: &[RuleId::PNeuroHx],
+                ..Default::default()
+            },
         ),
         (
             "CNS history: blinatumomab caution only",
-            Scenario { cns: Cns::History, ..pos() },
-            Expect { status: &[(Inotuzumab, OPTION), (Blinatumomab, Caution)], fired: &[RuleId::PNeuroHx], not_fired: &[RuleId::PCns], ..Default::default() },
+            Scenario {
+                cns: Cns::History,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, OPTION), (Blinatumomab, Caution)],
+                fired: &[RuleId::PNeuroHx],
+                not_fired: &[RuleId::PCns],
+                ..Default::default()
+            },
         ),
         (
             "active CNS with a planned transplant is a conflict",
-            Scenario { cns: Cns::Active, transplant: TransplantPlan::Planned, ..pos() },
-            Expect { status: &[(Inotuzumab, Caution), (Blinatumomab, Caution)], conflict: Some(true), ..Default::default() },
+            Scenario {
+                cns: Cns::Active,
+                transplant: TransplantPlan::Planned,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Caution), (Blinatumomab, Caution)],
+                conflict: Some(true),
+                ..Default::default()
+            },
         ),
         (
             "high burden with a planned transplant is a conflict: neither preferred",
-            Scenario { marrow_blasts_pct: Some(80.0), transplant: TransplantPlan::Planned, ..pos() },
-            Expect { status: &[(Inotuzumab, Caution), (Blinatumomab, OPTION)], conflict: Some(true), ..Default::default() },
+            Scenario {
+                marrow_blasts_pct: Some(80.0),
+                transplant: TransplantPlan::Planned,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Caution), (Blinatumomab, OPTION)],
+                conflict: Some(true),
+                ..Default::default()
+            },
         ),
         (
             "high burden with CD22 negative: no conflict, inotuzumab not eligible",
-            Scenario { marrow_blasts_pct: Some(80.0), cd22: Marker::Negative, transplant: TransplantPlan::Planned, cd19: Marker::Positive { pct: None }, ..base() },
-            Expect { status: &[(Inotuzumab, NotEligible), (Blinatumomab, OPTION)], conflict: Some(false), ..Default::default() },
+            Scenario {
+                marrow_blasts_pct: Some(80.0),
+                cd22: Marker::Negative,
+                transplant: TransplantPlan::Planned,
+                cd19: Marker::Positive { pct: None },
+                ..base()
+            },
+            Expect {
+                status: &[(Inotuzumab, NotEligible), (Blinatumomab, OPTION)],
+                conflict: Some(false),
+                ..Default::default()
+            },
         ),
         (
             "liver disease: inotuzumab caution",
-            Scenario { liver: Liver::PriorVod, ..pos() },
-            Expect { status: &[(Inotuzumab, Caution)], fired: &[RuleId::PVod], ..Default::default() },
+            Scenario {
+                liver: Liver::PriorVod,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Caution)],
+                fired: &[RuleId::PVod],
+                ..Default::default()
+            },
         ),
         (
             "prior HSCT: inotuzumab caution, blinatumomab data",
-            Scenario { prior_hsct: YesNo::Yes, ..pos() },
-            Expect { status: &[(Inotuzumab, Caution), (Blinatumomab, OPTION)], fired: &[RuleId::PPostHsct], ..Default::default() },
+            Scenario {
+                prior_hsct: YesNo::Yes,
+                ..pos()
+            },
+            Expect {
+                status: &[(Inotuzumab, Caution), (Blinatumomab, OPTION)],
+                fired: &[RuleId::PPostHsct],
+                ..Default::default()
+            },
         ),
         (
             "relapse after HSCT counts as prior HSCT",
-            Scenario { setting: Setting::RelapseAfterHsct, ..pos() },
-            Expect { fired: &[RuleId::PPostHsct], ..Default::default() },
+            Scenario {
+                setting: Setting::RelapseAfterHsct,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PPostHsct],
+                ..Default::default()
+            },
         ),
         (
             "renal: CrCl 29.9 caution",
-            Scenario { crcl_ml_min: Some(29.9), ..pos() },
-            Expect { status: &[(Blinatumomab, Caution)], fired: &[RuleId::PRenal], ..Default::default() },
+            Scenario {
+                crcl_ml_min: Some(29.9),
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, Caution)],
+                fired: &[RuleId::PRenal],
+                ..Default::default()
+            },
         ),
         (
             "renal: CrCl 30 is a note only",
-            Scenario { crcl_ml_min: Some(30.0), ..pos() },
-            Expect { status: &[(Blinatumomab, OPTION)], fired: &[RuleId::PRenal], ..Default::default() },
+            Scenario {
+                crcl_ml_min: Some(30.0),
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, OPTION)],
+                fired: &[RuleId::PRenal],
+                ..Default::default()
+            },
         ),
         (
             "renal: CrCl 90 silent",
-            Scenario { crcl_ml_min: Some(90.0), ..pos() },
-            Expect { not_fired: &[RuleId::PRenal], ..Default::default() },
+            Scenario {
+                crcl_ml_min: Some(90.0),
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PRenal],
+                ..Default::default()
+            },
         ),
         (
             "dialysis: caution",
-            Scenario { dialysis: YesNo::Yes, ..pos() },
-            Expect { status: &[(Blinatumomab, Caution)], fired: &[RuleId::PRenal], ..Default::default() },
+            Scenario {
+                dialysis: YesNo::Yes,
+                ..pos()
+            },
+            Expect {
+                status: &[(Blinatumomab, Caution)],
+                fired: &[RuleId::PRenal],
+                ..Default::default()
+            },
         ),
     ];
     for (name, s, e) in cases {
@@ -278,57 +530,292 @@ fn preference_rules_and_conflicts() {
 
 #[test]
 fn mrd_thresholds() {
-    let mrd = |m: Option<f64>| Scenario { setting: Setting::MrdPositiveCr, mrd_fraction: m, marrow_blasts_pct: Some(1.0), ..pos() };
-    check("MRD 1e-3 preferred", mrd(Some(1e-3)), Expect { status: &[(Blinatumomab, Preferred)], fired: &[RuleId::PMrd], not_fired: &[RuleId::PMrdLow], ..Default::default() });
-    check("MRD 9.9e-4 below approval", mrd(Some(9.9e-4)), Expect { status: &[(Blinatumomab, OPTION)], fired: &[RuleId::PMrdLow], not_fired: &[RuleId::PMrd], ..Default::default() });
-    check("MRD 1e-4 trial level", mrd(Some(1e-4)), Expect { status: &[(Blinatumomab, OPTION)], fired: &[RuleId::PMrdLow], ..Default::default() });
-    check("MRD 9e-5 below trials", mrd(Some(9e-5)), Expect { status: &[(Blinatumomab, OPTION)], fired: &[RuleId::PMrdLow], ..Default::default() });
+    let mrd = |m: Option<f64>| Scenario {
+        setting: Setting::MrdPositiveCr,
+        mrd_fraction: m,
+        marrow_blasts_pct: Some(1.0),
+        ..pos()
+    };
+    check(
+        "MRD 1e-3 preferred",
+        mrd(Some(1e-3)),
+        Expect {
+            status: &[(Blinatumomab, Preferred)],
+            fired: &[RuleId::PMrd],
+            not_fired: &[RuleId::PMrdLow],
+            ..Default::default()
+        },
+    );
+    check(
+        "MRD 9.9e-4 below approval",
+        mrd(Some(9.9e-4)),
+        Expect {
+            status: &[(Blinatumomab, OPTION)],
+            fired: &[RuleId::PMrdLow],
+            not_fired: &[RuleId::PMrd],
+            ..Default::default()
+        },
+    );
+    check(
+        "MRD 1e-4 trial level",
+        mrd(Some(1e-4)),
+        Expect {
+            status: &[(Blinatumomab, OPTION)],
+            fired: &[RuleId::PMrdLow],
+            ..Default::default()
+        },
+    );
+    check(
+        "MRD 9e-5 below trials",
+        mrd(Some(9e-5)),
+        Expect {
+            status: &[(Blinatumomab, OPTION)],
+            fired: &[RuleId::PMrdLow],
+            ..Default::default()
+        },
+    );
     let low = evaluate(&mrd(Some(1e-4)));
-    assert!(low.therapy(Blinatumomab).unwrap().reasons.iter().any(|r| r.text.contains("trial evidence only")));
+    assert!(low
+        .therapy(Blinatumomab)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("trial evidence only")));
     let below = evaluate(&mrd(Some(9e-5)));
-    assert!(below.therapy(Blinatumomab).unwrap().reasons.iter().any(|r| r.text.contains("below 10⁻⁴")));
+    assert!(below
+        .therapy(Blinatumomab)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("below 10⁻⁴")));
     // An unknown MRD level never favours: the test is asked for instead.
     let unknown = evaluate(&mrd(None));
     let blina = unknown.therapy(Blinatumomab).unwrap();
     assert_eq!(blina.status, OPTION);
     assert!(blina.tests_needed.iter().any(|r| r.rule == RuleId::PMrd));
     // In CR, missing blasts do not leave debulking open.
-    assert_eq!(evaluate(&Scenario { marrow_blasts_pct: None, ..mrd(Some(1e-3)) }).debulking.level, DebulkingLevel::NotNeeded);
+    assert_eq!(
+        evaluate(&Scenario {
+            marrow_blasts_pct: None,
+            ..mrd(Some(1e-3))
+        })
+        .debulking
+        .level,
+        DebulkingLevel::NotNeeded
+    );
 }
 
 #[test]
 fn notes_and_information_rules() {
     let cases: Vec<(&str, Scenario, Expect)> = vec![
-        ("Ph+ note", Scenario { ph: Ph::Positive, ..pos() }, Expect { fired: &[RuleId::PPh], not_fired: &[RuleId::PPhElderly], ..Default::default() }),
-        ("Ph- silent", Scenario { ph: Ph::Negative, ..pos() }, Expect { not_fired: &[RuleId::PPh, RuleId::PPhElderly], ..Default::default() }),
-        ("Ph+ at 50: chemo-free direction", Scenario { ph: Ph::Positive, age_years: 50.0, ..pos() }, Expect { fired: &[RuleId::PPh, RuleId::PPhElderly, RuleId::PAge], ..Default::default() }),
-        ("Ph+ at 49.9", Scenario { ph: Ph::Positive, age_years: 49.9, ..pos() }, Expect { not_fired: &[RuleId::PPhElderly, RuleId::PAge], ..Default::default() }),
-        ("3 prior lines", Scenario { prior_lines: Some(3), ..pos() }, Expect { fired: &[RuleId::PLines], status: &[(Blinatumomab, OPTION)], ..Default::default() }),
-        ("2 prior lines", Scenario { prior_lines: Some(2), ..pos() }, Expect { not_fired: &[RuleId::PLines], ..Default::default() }),
-        ("Treg 12.6%", Scenario { treg_pct: Some(12.6), ..pos() }, Expect { fired: &[RuleId::PTregLdh], ..Default::default() }),
-        ("Treg 12.5%", Scenario { treg_pct: Some(12.5), ..pos() }, Expect { not_fired: &[RuleId::PTregLdh], ..Default::default() }),
-        ("LDH high", Scenario { ldh: Ldh::Elevated { ratio: Some(2.0) }, ..pos() }, Expect { fired: &[RuleId::PTregLdh, RuleId::D2], ..Default::default() }),
-        ("KMT2A", Scenario { kmt2a: YesNo::Yes, ..pos() }, Expect { fired: &[RuleId::PKmt2a], ..Default::default() }),
-        ("KMT2A no", Scenario { kmt2a: YesNo::No, ..pos() }, Expect { not_fired: &[RuleId::PKmt2a], ..Default::default() }),
-        ("prior blinatumomab", Scenario { prior_blinatumomab: PriorExposure::NoResponse, ..pos() }, Expect { fired: &[RuleId::PPriorCd19], ..Default::default() }),
-        ("prior CAR-T", Scenario { prior_cart: PriorExposure::Responded, ..pos() }, Expect { fired: &[RuleId::PPriorCd19], ..Default::default() }),
-        ("no prior CD19 therapy", Scenario { prior_blinatumomab: PriorExposure::No, prior_cart: PriorExposure::No, ..pos() }, Expect { not_fired: &[RuleId::PPriorCd19], ..Default::default() }),
-        ("CAR-T data for R/R CD19+", pos(), Expect { fired: &[RuleId::PCart], ..Default::default() }),
-        ("no CAR-T data when CD19 unknown", base(), Expect { not_fired: &[RuleId::PCart], ..Default::default() }),
+        (
+            "Ph+ note",
+            Scenario {
+                ph: Ph::Positive,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PPh],
+                not_fired: &[RuleId::PPhElderly],
+                ..Default::default()
+            },
+        ),
+        (
+            "Ph- silent",
+            Scenario {
+                ph: Ph::Negative,
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PPh, RuleId::PPhElderly],
+                ..Default::default()
+            },
+        ),
+        (
+            "Ph+ at 50: chemo-free direction",
+            Scenario {
+                ph: Ph::Positive,
+                age_years: 50.0,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PPh, RuleId::PPhElderly, RuleId::PAge],
+                ..Default::default()
+            },
+        ),
+        (
+            "Ph+ at 49.9",
+            Scenario {
+                ph: Ph::Positive,
+                age_years: 49.9,
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PPhElderly, RuleId::PAge],
+                ..Default::default()
+            },
+        ),
+        (
+            "3 prior lines",
+            Scenario {
+                prior_lines: Some(3),
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PLines],
+                status: &[(Blinatumomab, OPTION)],
+                ..Default::default()
+            },
+        ),
+        (
+            "2 prior lines",
+            Scenario {
+                prior_lines: Some(2),
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PLines],
+                ..Default::default()
+            },
+        ),
+        (
+            "Treg 12.6%",
+            Scenario {
+                treg_pct: Some(12.6),
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PTregLdh],
+                ..Default::default()
+            },
+        ),
+        (
+            "Treg 12.5%",
+            Scenario {
+                treg_pct: Some(12.5),
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PTregLdh],
+                ..Default::default()
+            },
+        ),
+        (
+            "LDH high",
+            Scenario {
+                ldh: Ldh::Elevated { ratio: Some(2.0) },
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PTregLdh, RuleId::D2],
+                ..Default::default()
+            },
+        ),
+        (
+            "KMT2A",
+            Scenario {
+                kmt2a: YesNo::Yes,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PKmt2a],
+                ..Default::default()
+            },
+        ),
+        (
+            "KMT2A no",
+            Scenario {
+                kmt2a: YesNo::No,
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PKmt2a],
+                ..Default::default()
+            },
+        ),
+        (
+            "prior blinatumomab",
+            Scenario {
+                prior_blinatumomab: PriorExposure::NoResponse,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PPriorCd19],
+                ..Default::default()
+            },
+        ),
+        (
+            "prior CAR-T",
+            Scenario {
+                prior_cart: PriorExposure::Responded,
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PPriorCd19],
+                ..Default::default()
+            },
+        ),
+        (
+            "no prior CD19 therapy",
+            Scenario {
+                prior_blinatumomab: PriorExposure::No,
+                prior_cart: PriorExposure::No,
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PPriorCd19],
+                ..Default::default()
+            },
+        ),
+        (
+            "CAR-T data for R/R CD19+",
+            pos(),
+            Expect {
+                fired: &[RuleId::PCart],
+                ..Default::default()
+            },
+        ),
+        (
+            "no CAR-T data when CD19 unknown",
+            base(),
+            Expect {
+                not_fired: &[RuleId::PCart],
+                ..Default::default()
+            },
+        ),
     ];
     for (name, s, e) in cases {
         check(name, s, e);
     }
-    let kmt = evaluate(&Scenario { kmt2a: YesNo::Yes, ..pos() });
+    let kmt = evaluate(&Scenario {
+        kmt2a: YesNo::Yes,
+        ..pos()
+    });
     assert!(kmt.notes.iter().any(|n| n.rule == RuleId::PKmt2a));
-    let ph = evaluate(&Scenario { ph: Ph::Positive, t315i: YesNo::Yes, ..pos() });
-    assert!(ph.notes.iter().any(|n| n.rule == RuleId::PPh && n.text.contains("TKI")));
-    assert!(ph.therapy(Blinatumomab).unwrap().reasons.iter().any(|r| r.text.contains("T315I")));
+    let ph = evaluate(&Scenario {
+        ph: Ph::Positive,
+        t315i: YesNo::Yes,
+        ..pos()
+    });
+    assert!(ph
+        .notes
+        .iter()
+        .any(|n| n.rule == RuleId::PPh && n.text.contains("TKI")));
+    assert!(ph
+        .therapy(Blinatumomab)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("T315I")));
 }
 
 #[test]
 fn debulking_thresholds() {
-    let burden = |bm: Option<f64>, pb: Option<f64>| Scenario { marrow_blasts_pct: bm, peripheral_blasts_per_ul: pb, ..pos() };
+    let burden = |bm: Option<f64>, pb: Option<f64>| Scenario {
+        marrow_blasts_pct: bm,
+        peripheral_blasts_per_ul: pb,
+        ..pos()
+    };
     let cases = [
         (Some(49.9), Some(0.0), DebulkingLevel::NotNeeded),
         (Some(50.0), Some(0.0), DebulkingLevel::Required),
@@ -343,19 +830,59 @@ fn debulking_thresholds() {
     for (bm, pb, level) in cases {
         let rec = evaluate(&burden(bm, pb));
         assert_eq!(rec.debulking.level, level, "bm {bm:?} pb {pb:?}");
-        assert_eq!(rec.debulking.level == DebulkingLevel::Required, rec.debulking.reasons.iter().any(|r| r.rule == RuleId::D1));
+        assert_eq!(
+            rec.debulking.level == DebulkingLevel::Required,
+            rec.debulking.reasons.iter().any(|r| r.rule == RuleId::D1)
+        );
     }
-    let d2 = |s: Scenario| evaluate(&Scenario { marrow_blasts_pct: Some(10.0), peripheral_blasts_per_ul: Some(100.0), ..s }).debulking.level;
-    assert_eq!(d2(Scenario { ldh: Ldh::Elevated { ratio: None }, ..pos() }), DebulkingLevel::Recommended);
-    assert_eq!(d2(Scenario { extramedullary: Extramedullary::HighLoad, ..pos() }), DebulkingLevel::Recommended);
-    assert_eq!(d2(Scenario { extramedullary: Extramedullary::Present, ..pos() }), DebulkingLevel::NotNeeded);
-    assert_eq!(d2(Scenario { ldh: Ldh::Normal, ..pos() }), DebulkingLevel::NotNeeded);
+    let d2 = |s: Scenario| {
+        evaluate(&Scenario {
+            marrow_blasts_pct: Some(10.0),
+            peripheral_blasts_per_ul: Some(100.0),
+            ..s
+        })
+        .debulking
+        .level
+    };
+    assert_eq!(
+        d2(Scenario {
+            ldh: Ldh::Elevated { ratio: None },
+            ..pos()
+        }),
+        DebulkingLevel::Recommended
+    );
+    assert_eq!(
+        d2(Scenario {
+            extramedullary: Extramedullary::HighLoad,
+            ..pos()
+        }),
+        DebulkingLevel::Recommended
+    );
+    assert_eq!(
+        d2(Scenario {
+            extramedullary: Extramedullary::Present,
+            ..pos()
+        }),
+        DebulkingLevel::NotNeeded
+    );
+    assert_eq!(
+        d2(Scenario {
+            ldh: Ldh::Normal,
+            ..pos()
+        }),
+        DebulkingLevel::NotNeeded
+    );
 }
 
 #[test]
 fn debulking_doses_from_bsa() {
     // 180 cm, 80 kg: BSA √(14400/3600) = 2.0 m².
-    let rec = evaluate(&Scenario { weight_kg: Some(80.0), height_cm: Some(180.0), marrow_blasts_pct: Some(70.0), ..pos() });
+    let rec = evaluate(&Scenario {
+        weight_kg: Some(80.0),
+        height_cm: Some(180.0),
+        marrow_blasts_pct: Some(70.0),
+        ..pos()
+    });
     let bsa = rec.bsa.as_ref().unwrap().m2;
     assert!((bsa - 2.0).abs() < 1e-9);
     let dex = &rec.debulking.regimen[0];
@@ -363,19 +890,34 @@ fn debulking_doses_from_bsa() {
     assert!(!dex.capped);
     assert_eq!(rec.debulking.regimen[1].per_day, Some(400.0));
     // 200 cm, 130 kg: BSA 2.69 m²; 26.9 mg dexamethasone is capped at 24.
-    let big = evaluate(&Scenario { weight_kg: Some(130.0), height_cm: Some(200.0), ..pos() });
+    let big = evaluate(&Scenario {
+        weight_kg: Some(130.0),
+        height_cm: Some(200.0),
+        ..pos()
+    });
     let dex = &big.debulking.regimen[0];
     assert_eq!(dex.per_day, Some(24.0));
     assert!(dex.capped);
     // Without height there is no BSA and no computed dose.
-    let none = evaluate(&Scenario { weight_kg: Some(80.0), ..pos() });
+    let none = evaluate(&Scenario {
+        weight_kg: Some(80.0),
+        ..pos()
+    });
     assert!(none.bsa.is_none());
     assert_eq!(none.debulking.regimen[0].per_day, None);
 }
 
 #[test]
 fn blinatumomab_schedule_by_weight() {
-    let sched = |w: f64, h: f64, setting: Setting| evaluate(&Scenario { weight_kg: Some(w), height_cm: Some(h), setting, ..pos() }).schedule;
+    let sched = |w: f64, h: f64, setting: Setting| {
+        evaluate(&Scenario {
+            weight_kg: Some(w),
+            height_cm: Some(h),
+            setting,
+            ..pos()
+        })
+        .schedule
+    };
     let adult = sched(45.0, 160.0, Setting::SecondOrLaterRelapse);
     assert_eq!(adult.basis, DosingBasis::Fixed);
     assert_eq!(adult.rows[0].ug_per_day, Some(9.0));
@@ -392,12 +934,21 @@ fn blinatumomab_schedule_by_weight() {
     assert_eq!(tall.rows[1].ug_per_day, Some(22.86));
     assert!(!tall.rows[1].capped);
     // MRD dosing: 28 µg/day from day 1, or 15 µg/m²/day.
-    let mrd = evaluate(&Scenario { weight_kg: Some(70.0), setting: Setting::MrdPositiveCr, mrd_fraction: Some(1e-3), ..pos() }).schedule;
+    let mrd = evaluate(&Scenario {
+        weight_kg: Some(70.0),
+        setting: Setting::MrdPositiveCr,
+        mrd_fraction: Some(1e-3),
+        ..pos()
+    })
+    .schedule;
     assert_eq!(mrd.rows[0].ug_per_day, Some(28.0));
     assert!(mrd.notes.iter().any(|n| n.text.contains("15 µg/day")));
     // No weight: nothing computed, weight asked for.
     let unknown = evaluate(&pos()).schedule;
-    assert_eq!(unknown.basis, DosingBasis::NeedsInput(vec![engine::Field::Weight]));
+    assert_eq!(
+        unknown.basis,
+        DosingBasis::NeedsInput(vec![engine::Field::Weight])
+    );
     assert!(unknown.rows.iter().all(|r| r.ug_per_day.is_none()));
 }
 
@@ -405,7 +956,11 @@ fn blinatumomab_schedule_by_weight() {
 fn schedule_caps_apply_under_45_kg() {
     // BSA 2.0 m² at 44 kg is impossible anthropometrically but allowed by the form; the
     // caps must still hold: 5 × 2.0 = 10 → 9, 15 × 2.0 = 30 → 28.
-    let rec = evaluate(&Scenario { weight_kg: Some(44.0), height_cm: Some(327.27), ..pos() });
+    let rec = evaluate(&Scenario {
+        weight_kg: Some(44.0),
+        height_cm: Some(327.27),
+        ..pos()
+    });
     let rows = &rec.schedule.rows;
     assert_eq!(rows[0].ug_per_day, Some(9.0));
     assert!(rows[0].capped);
@@ -420,7 +975,11 @@ fn every_rule_is_evaluated_and_traced_in_order() {
     let expected: Vec<RuleId> = RULES.iter().map(|r| r.id).collect();
     assert_eq!(ids, expected);
     for step in &rec.trace {
-        assert!(!step.inputs.is_empty(), "{} reads nothing", step.rule.as_str());
+        assert!(
+            !step.inputs.is_empty(),
+            "{} reads nothing",
+            step.rule.as_str()
+        );
         assert_eq!(step.fired, !step.outcome.is_empty());
     }
 }
@@ -429,14 +988,38 @@ fn every_rule_is_evaluated_and_traced_in_order() {
 fn every_specification_rule_id_exists() {
     let ids: Vec<&str> = RULES.iter().map(|r| r.id.as_str()).collect();
     for id in [
-        "E-CD19", "E-CD22", "E-INO-AGE", "E-INO-MRD", "E-CART", "P-HSCT", "P-BURDEN", "P-CNS",
-        "P-NEURO-HX", "P-MRD", "P-MRD-LOW", "P-PH", "P-PH-ELDERLY", "P-LINES", "P-TREG-LDH",
-        "P-KMT2A", "P-POST-HSCT", "P-PRIOR-CD19", "P-CART", "P-AGE", "P-RENAL", "D-1", "D-2",
+        "E-CD19",
+        "E-CD22",
+        "E-INO-AGE",
+        "E-INO-MRD",
+        "E-CART",
+        "P-HSCT",
+        "P-BURDEN",
+        "P-CNS",
+        "P-NEURO-HX",
+        "P-MRD",
+        "P-MRD-LOW",
+        "P-PH",
+        "P-PH-ELDERLY",
+        "P-LINES",
+        "P-TREG-LDH",
+        "P-KMT2A",
+        "P-POST-HSCT",
+        "P-PRIOR-CD19",
+        "P-CART",
+        "P-AGE",
+        "P-RENAL",
+        "D-1",
+        "D-2",
     ] {
         assert!(ids.contains(&id), "{id} missing");
     }
     for rule in RULES {
-        assert!(!rule.sources.is_empty(), "{} has no source", rule.id.as_str());
+        assert!(
+            !rule.sources.is_empty(),
+            "{} has no source",
+            rule.id.as_str()
+        );
         assert!(!rule.statement.is_empty());
     }
 }
@@ -445,7 +1028,13 @@ fn every_specification_rule_id_exists() {
 fn effects_match_the_status_ladder() {
     // A therapy in caution has a caution reason and no excluding one; a preferred therapy
     // has a favouring reason.
-    let rec = evaluate(&Scenario { cns: Cns::Active, ..pos() });
+    let rec = evaluate(&Scenario {
+        cns: Cns::Active,
+        ..pos()
+    });
     let ino = rec.therapy(Inotuzumab).unwrap();
-    assert!(ino.reasons.iter().any(|r| r.effect == Effect::Favours && r.rule == RuleId::PCns));
+    assert!(ino
+        .reasons
+        .iter()
+        .any(|r| r.effect == Effect::Favours && r.rule == RuleId::PCns));
 }
