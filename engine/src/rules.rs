@@ -1018,3 +1018,456 @@ pub const D_2: Rule = Rule {
         )]
     },
 };
+
+/// Each rule alone, firing and not firing: the table-driven scenario tests in
+/// `tests/scenarios.rs` cover how rules combine into statuses.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Extramedullary, Ldh, PriorExposure};
+
+    fn base() -> Scenario {
+        Scenario {
+            age_years: 40.0,
+            weight_kg: None,
+            height_cm: None,
+            setting: Setting::SecondOrLaterRelapse,
+            mrd_fraction: None,
+            marrow_blasts_pct: None,
+            peripheral_blasts_per_ul: None,
+            ldh: Ldh::Unknown,
+            extramedullary: Extramedullary::Unknown,
+            cns: Cns::Unknown,
+            cd19: Marker::Positive { pct: None },
+            cd22: Marker::Positive { pct: None },
+            ph: Ph::Unknown,
+            tki_failure: YesNo::Unknown,
+            t315i: YesNo::Unknown,
+            transplant: TransplantPlan::Unknown,
+            prior_hsct: YesNo::Unknown,
+            prior_lines: None,
+            prior_blinatumomab: PriorExposure::Unknown,
+            prior_inotuzumab: PriorExposure::Unknown,
+            prior_cart: PriorExposure::Unknown,
+            kmt2a: YesNo::Unknown,
+            treg_pct: None,
+            crcl_ml_min: None,
+            dialysis: YesNo::Unknown,
+            liver: Liver::Unknown,
+        }
+    }
+
+    /// The effects `rule` finds for `therapy` in `s`.
+    fn effects(rule: &Rule, s: &Scenario, therapy: Option<Therapy>) -> Vec<Effect> {
+        (rule.eval)(s)
+            .into_iter()
+            .filter(|f| f.therapy == therapy)
+            .map(|f| f.effect)
+            .collect()
+    }
+
+    const BLINA: Option<Therapy> = Some(Therapy::Blinatumomab);
+    const INO: Option<Therapy> = Some(Therapy::Inotuzumab);
+
+    #[test]
+    fn e_cd19() {
+        let neg = Scenario {
+            cd19: Marker::Negative,
+            ..base()
+        };
+        assert_eq!(effects(&E_CD19, &neg, BLINA), [Effect::Excludes]);
+        assert_eq!(
+            effects(&E_CD19, &neg, Some(Therapy::Obecabtagene)),
+            [Effect::Excludes]
+        );
+        let low = Scenario {
+            cd19: Marker::Low { pct: 10.0 },
+            ..base()
+        };
+        assert_eq!(effects(&E_CD19, &low, BLINA), [Effect::Caution]);
+        let unk = Scenario {
+            cd19: Marker::Unknown,
+            ..base()
+        };
+        assert_eq!(effects(&E_CD19, &unk, BLINA), [Effect::NeedsTest]);
+        assert!((E_CD19.eval)(&base()).is_empty());
+    }
+
+    #[test]
+    fn e_cd22() {
+        let neg = Scenario {
+            cd22: Marker::Negative,
+            ..base()
+        };
+        assert_eq!(effects(&E_CD22, &neg, INO), [Effect::Excludes]);
+        assert!(effects(&E_CD22, &neg, BLINA).is_empty());
+        assert!((E_CD22.eval)(&base()).is_empty());
+    }
+
+    #[test]
+    fn e_ino_age() {
+        assert_eq!(
+            effects(
+                &E_INO_AGE,
+                &Scenario {
+                    age_years: 0.99,
+                    ..base()
+                },
+                INO
+            ),
+            [Effect::Excludes]
+        );
+        assert!((E_INO_AGE.eval)(&Scenario {
+            age_years: 1.0,
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn e_ino_mrd() {
+        let mrd = Scenario {
+            setting: Setting::MrdPositiveCr,
+            ..base()
+        };
+        assert_eq!(effects(&E_INO_MRD, &mrd, INO), [Effect::Excludes]);
+        assert!((E_INO_MRD.eval)(&base()).is_empty());
+    }
+
+    #[test]
+    fn e_cart() {
+        let tisa = Some(Therapy::Tisagenlecleucel);
+        let brexu = Some(Therapy::Brexucabtagene);
+        assert!(effects(
+            &E_CART,
+            &Scenario {
+                age_years: 25.99,
+                ..base()
+            },
+            tisa
+        )
+        .is_empty());
+        assert_eq!(
+            effects(
+                &E_CART,
+                &Scenario {
+                    age_years: 26.0,
+                    ..base()
+                },
+                tisa
+            ),
+            [Effect::Excludes]
+        );
+        assert_eq!(
+            effects(
+                &E_CART,
+                &Scenario {
+                    age_years: 17.99,
+                    ..base()
+                },
+                brexu
+            ),
+            [Effect::Excludes]
+        );
+        assert!(effects(
+            &E_CART,
+            &Scenario {
+                age_years: 18.0,
+                ..base()
+            },
+            brexu
+        )
+        .is_empty());
+        let first = Scenario {
+            setting: Setting::FirstRelapseEarly,
+            age_years: 20.0,
+            ..base()
+        };
+        assert_eq!(effects(&E_CART, &first, tisa), [Effect::Excludes]);
+        assert!(effects(&E_CART, &first, brexu).is_empty());
+    }
+
+    #[test]
+    fn p_hsct() {
+        let plan = Scenario {
+            transplant: TransplantPlan::Planned,
+            ..base()
+        };
+        assert_eq!(effects(&P_HSCT, &plan, BLINA), [Effect::Favours]);
+        assert_eq!(effects(&P_HSCT, &plan, INO), [Effect::Caution]);
+        let cd22_low = Scenario {
+            cd22: Marker::Low { pct: 5.0 },
+            ..plan
+        };
+        assert!(effects(&P_HSCT, &cd22_low, BLINA).is_empty());
+        assert!((P_HSCT.eval)(&base()).is_empty());
+    }
+
+    #[test]
+    fn p_vod() {
+        assert_eq!(
+            effects(
+                &P_VOD,
+                &Scenario {
+                    liver: Liver::Disease,
+                    ..base()
+                },
+                INO
+            ),
+            [Effect::Caution]
+        );
+        assert!((P_VOD.eval)(&Scenario {
+            liver: Liver::None,
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn p_burden() {
+        let high = Scenario {
+            marrow_blasts_pct: Some(50.0),
+            ..base()
+        };
+        assert_eq!(effects(&P_BURDEN, &high, INO), [Effect::Favours]);
+        assert_eq!(effects(&P_BURDEN, &high, BLINA), [Effect::Note]);
+        let emd = Scenario {
+            extramedullary: Extramedullary::Present,
+            ..base()
+        };
+        assert_eq!(effects(&P_BURDEN, &emd, INO), [Effect::Favours]);
+        assert!((P_BURDEN.eval)(&Scenario {
+            marrow_blasts_pct: Some(49.99),
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn p_cns_and_neuro_history() {
+        let active = Scenario {
+            cns: Cns::Active,
+            ..base()
+        };
+        assert_eq!(effects(&P_CNS, &active, INO), [Effect::Favours]);
+        assert_eq!(effects(&P_CNS, &active, BLINA), [Effect::Caution]);
+        assert!((P_NEURO_HX.eval)(&active).is_empty());
+        let history = Scenario {
+            cns: Cns::History,
+            ..base()
+        };
+        assert_eq!(effects(&P_NEURO_HX, &history, BLINA), [Effect::Caution]);
+        assert!((P_CNS.eval)(&history).is_empty());
+    }
+
+    #[test]
+    fn p_mrd_and_mrd_low() {
+        let mrd = |m| Scenario {
+            setting: Setting::MrdPositiveCr,
+            mrd_fraction: m,
+            ..base()
+        };
+        assert_eq!(effects(&P_MRD, &mrd(Some(1e-3)), BLINA), [Effect::Favours]);
+        assert!((P_MRD_LOW.eval)(&mrd(Some(1e-3))).is_empty());
+        assert!((P_MRD.eval)(&mrd(Some(9.99e-4))).is_empty());
+        assert_eq!(
+            effects(&P_MRD_LOW, &mrd(Some(9.99e-4)), BLINA),
+            [Effect::Note]
+        );
+        assert_eq!(effects(&P_MRD, &mrd(None), BLINA), [Effect::NeedsTest]);
+        assert!((P_MRD.eval)(&Scenario {
+            mrd_fraction: Some(1e-2),
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn p_ph_and_elderly() {
+        let ph = Scenario {
+            ph: Ph::Positive,
+            ..base()
+        };
+        assert_eq!(effects(&P_PH, &ph, None), [Effect::Note]);
+        assert!((P_PH_ELDERLY.eval)(&ph).is_empty());
+        assert_eq!(
+            effects(
+                &P_PH_ELDERLY,
+                &Scenario {
+                    age_years: 50.0,
+                    ..ph
+                },
+                None
+            ),
+            [Effect::Note]
+        );
+        assert!((P_PH.eval)(&Scenario {
+            ph: Ph::Unknown,
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn p_lines_treg_ldh_age_renal() {
+        assert_eq!(
+            effects(
+                &P_LINES,
+                &Scenario {
+                    prior_lines: Some(3),
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        assert!((P_LINES.eval)(&Scenario {
+            prior_lines: Some(2),
+            ..base()
+        })
+        .is_empty());
+        assert_eq!(
+            effects(
+                &P_TREG_LDH,
+                &Scenario {
+                    treg_pct: Some(12.51),
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        assert!((P_TREG_LDH.eval)(&Scenario {
+            treg_pct: Some(12.5),
+            ldh: Ldh::Normal,
+            ..base()
+        })
+        .is_empty());
+        assert_eq!(
+            effects(
+                &P_AGE,
+                &Scenario {
+                    age_years: 50.0,
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        assert!((P_AGE.eval)(&Scenario {
+            age_years: 49.9,
+            ..base()
+        })
+        .is_empty());
+        assert_eq!(
+            effects(
+                &P_RENAL,
+                &Scenario {
+                    crcl_ml_min: Some(29.0),
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Caution]
+        );
+        assert_eq!(
+            effects(
+                &P_RENAL,
+                &Scenario {
+                    crcl_ml_min: Some(60.0),
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        assert!((P_RENAL.eval)(&Scenario {
+            crcl_ml_min: Some(95.0),
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn p_kmt2a_post_hsct_prior_cd19_cart() {
+        let kmt = Scenario {
+            kmt2a: YesNo::Yes,
+            ..base()
+        };
+        assert_eq!(effects(&P_KMT2A, &kmt, None), [Effect::Note]);
+        assert_eq!(effects(&P_KMT2A, &kmt, BLINA), [Effect::Note]);
+        let post = Scenario {
+            prior_hsct: YesNo::Yes,
+            ..base()
+        };
+        assert_eq!(effects(&P_POST_HSCT, &post, INO), [Effect::Caution]);
+        assert!((P_POST_HSCT.eval)(&base()).is_empty());
+        let prior = Scenario {
+            prior_cart: PriorExposure::NoResponse,
+            ..base()
+        };
+        assert_eq!(effects(&P_PRIOR_CD19, &prior, BLINA), [Effect::Note]);
+        assert!((P_PRIOR_CD19.eval)(&base()).is_empty());
+        assert_eq!(
+            effects(&P_CART, &base(), Some(Therapy::Obecabtagene)),
+            [Effect::Note]
+        );
+        let mrd = Scenario {
+            setting: Setting::MrdPositiveCr,
+            ..base()
+        };
+        assert!((P_CART.eval)(&mrd).is_empty());
+    }
+
+    #[test]
+    fn d1_and_d2() {
+        assert!((D_1.eval)(&Scenario {
+            marrow_blasts_pct: Some(49.9),
+            peripheral_blasts_per_ul: Some(14_999.0),
+            ..base()
+        })
+        .is_empty());
+        assert_eq!(
+            effects(
+                &D_1,
+                &Scenario {
+                    peripheral_blasts_per_ul: Some(15_000.0),
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        let text = &(D_1.eval)(&Scenario {
+            peripheral_blasts_per_ul: Some(15_000.0),
+            ..base()
+        })[0]
+            .text;
+        assert!(text.contains("15,000/µL"), "{text}");
+        assert_eq!(
+            effects(
+                &D_2,
+                &Scenario {
+                    extramedullary: Extramedullary::HighLoad,
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Note]
+        );
+        assert!((D_2.eval)(&Scenario {
+            extramedullary: Extramedullary::Present,
+            ..base()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn number_formatting() {
+        assert_eq!(num(62.0), "62");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(group_thousands(15_000.0), "15,000");
+        assert_eq!(group_thousands(1_234_567.5), "1,234,567.5");
+        assert_eq!(group_thousands(999.0), "999");
+    }
+}
