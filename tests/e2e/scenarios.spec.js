@@ -1,0 +1,404 @@
+// Clinical scenarios entered through the real form (by visible labels): each asserts the
+// status of every therapy concerned and the rule IDs shown, plus debulking thresholds, CAR-T
+// age limits, conflicts, notes, BSA-based doses; bad and inconsistent input; keyboard entry;
+// and citations expanding to their source and verbatim quote. No test may log an error.
+const { test, expect } = require('./aid');
+
+const CAR_T = ['tisagenlecleucel', 'brexucabtagene', 'obecabtagene'];
+
+// A relapsed adult with both antigens present: the baseline most scenarios vary.
+const R2_ADULT = {
+  'Age (years)': 34,
+  'Disease setting': { choose: 'Second or later relapse' },
+  CD19: { choose: 'Positive' },
+  CD22: { choose: 'Positive' },
+};
+
+test.describe('MRD-positive in morphologic CR', () => {
+  test('MRD 0.1% → blinatumomab preferred (P-MRD); inotuzumab and every CAR-T not eligible', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({
+      'Age (years)': 34,
+      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+      'MRD level (% (or 1e-3))': '0.1',
+      CD19: { choose: 'Positive' },
+    });
+    await aid.expectStatuses({
+      blinatumomab: 'preferred',
+      inotuzumab: 'not-eligible',
+      tisagenlecleucel: 'not-eligible',
+      brexucabtagene: 'not-eligible',
+      obecabtagene: 'not-eligible',
+    });
+    await aid.expectRules('blinatumomab', ['P-MRD']);
+    await expect(aid.card('blinatumomab').locator('[data-rule="P-MRD"]')).toContainText('0.1%');
+    await aid.expectNoRules('blinatumomab', ['P-MRD-LOW']);
+    await aid.expectRules('inotuzumab', ['E-INO-MRD']);
+    for (const t of CAR_T) await aid.expectRules(t, ['E-CART']);
+    // In CR no blast count is needed: debulking is decided.
+    await aid.expectDebulking('not-needed');
+    await expect(aid.schedule()).toContainText('MRD-positive dosing');
+  });
+
+  test('MRD 0.05% → blinatumomab only an option, with P-MRD-LOW', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({
+      'Age (years)': 34,
+      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+      'MRD level (% (or 1e-3))': '0.05',
+      CD19: { choose: 'Positive' },
+    });
+    await aid.expectStatus('blinatumomab', 'option');
+    await aid.expectRules('blinatumomab', ['P-MRD-LOW']);
+    await aid.expectNoRules('blinatumomab', ['P-MRD']);
+    await expect(aid.card('blinatumomab').locator('[data-rule="P-MRD-LOW"]')).toContainText('0.05%');
+    await aid.expectStatus('inotuzumab', 'not-eligible');
+  });
+
+  test('marrow blasts 12% contradict morphologic CR: inconsistency at the field, no cards', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter({
+      'Age (years)': 34,
+      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+      'MRD level (% (or 1e-3))': '0.1',
+      'Marrow blasts (%)': '12',
+    });
+    await expect(aid.fieldError('bm')).toContainText('Marrow blasts');
+    await expect(aid.fieldError('bm')).toContainText('morphologic CR');
+    await expect(aid.problemSummary()).toContainText('Marrow blasts');
+    await expect(aid.cards()).toHaveCount(0);
+    await expect(page.getByLabel('Marrow blasts (%)', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    // 4% is a CR: the message goes and the recommendation comes back.
+    await aid.fill('Marrow blasts (%)', '4');
+    await expect(aid.fieldError('bm')).toHaveCount(0);
+    await aid.expectStatus('blinatumomab', 'option'); // CD19 unknown → still needs a test
+  });
+});
+
+test.describe('target antigens and CNS', () => {
+  test('CD19 negative → blinatumomab and every CAR-T not eligible (E-CD19); inotuzumab an option', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CD19: { choose: 'Negative' } });
+    await aid.expectStatuses({
+      blinatumomab: 'not-eligible',
+      inotuzumab: 'option',
+      tisagenlecleucel: 'not-eligible',
+      brexucabtagene: 'not-eligible',
+      obecabtagene: 'not-eligible',
+    });
+    for (const t of ['blinatumomab', ...CAR_T]) await aid.expectRules(t, ['E-CD19']);
+    await aid.expectNoRules('inotuzumab', ['E-CD19', 'E-CD22']);
+  });
+
+  test('active CNS leukaemia → inotuzumab preferred (P-CNS), blinatumomab caution (P-CNS)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CNS: { choose: 'Active CNS leukaemia' } });
+    await aid.expectStatuses({ inotuzumab: 'preferred', blinatumomab: 'caution' });
+    await aid.expectRules('inotuzumab', ['P-CNS']);
+    await aid.expectRules('blinatumomab', ['P-CNS']);
+    await expect(aid.card('blinatumomab').locator('[data-rule="P-CNS"]')).toHaveAttribute('data-effect', 'caution');
+    await expect(aid.conflict()).toHaveCount(0);
+  });
+
+  test('history of CNS pathology → blinatumomab caution (P-NEURO-HX), inotuzumab unaffected', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CNS: { choose: 'History of CNS pathology or seizures' } });
+    await aid.expectStatuses({ blinatumomab: 'caution', inotuzumab: 'option' });
+    await aid.expectRules('blinatumomab', ['P-NEURO-HX']);
+    await aid.expectNoRules('blinatumomab', ['P-CNS']);
+  });
+
+  test('unknown CD19 is a test still needed, not a verdict', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ 'Age (years)': 34, 'Disease setting': { choose: 'Second or later relapse' } });
+    await aid.expectStatus('blinatumomab', 'option');
+    await expect(aid.card('blinatumomab').locator('.tests-needed [data-rule="E-CD19"]')).toBeVisible();
+    await expect(aid.card('inotuzumab').locator('.tests-needed [data-rule="E-CD22"]')).toBeVisible();
+  });
+});
+
+test.describe('pre-phase debulking thresholds', () => {
+  for (const [bm, level] of [
+    ['49.9', 'not-needed'],
+    ['50', 'required'],
+    ['50.1', 'required'],
+  ]) {
+    test(`marrow blasts ${bm}% with peripheral blasts 14999/µL → ${level}`, async ({ aid }) => {
+      await aid.open();
+      await aid.enter({ ...R2_ADULT, 'Marrow blasts (%)': bm, 'Peripheral blood blasts (/µL)': '14999' });
+      await aid.expectDebulking(level);
+      // The reason's own text, not its (hidden) source quotes.
+      const d1 = aid.debulking().locator('[data-rule="D-1"] .reason-text');
+      if (level === 'required') {
+        await expect(d1).toContainText(`marrow blasts ${bm}% (≥ 50%)`);
+        await expect(d1).not.toContainText('peripheral');
+        await expect(aid.debulking()).toContainText('Pre-phase required');
+      } else {
+        await expect(d1).toHaveCount(0);
+        await expect(aid.debulking()).toContainText('Pre-phase not needed');
+      }
+    });
+  }
+
+  for (const [pb, level] of [
+    ['14999', 'not-needed'],
+    ['15000', 'required'],
+  ]) {
+    test(`peripheral blasts ${pb}/µL with marrow blasts 10% → ${level}`, async ({ aid }) => {
+      await aid.open();
+      await aid.enter({ ...R2_ADULT, 'Marrow blasts (%)': '10', 'Peripheral blood blasts (/µL)': pb });
+      await aid.expectDebulking(level);
+      const d1 = aid.debulking().locator('[data-rule="D-1"] .reason-text');
+      if (level === 'required') {
+        await expect(d1).toContainText('peripheral blasts 15,000/µL');
+        await expect(d1).not.toContainText('marrow');
+      } else {
+        await expect(d1).toHaveCount(0);
+      }
+    });
+  }
+
+  test('blast counts not given → undetermined, naming what is needed; one count ≥ threshold decides', async ({ aid }) => {
+    await aid.open();
+    await aid.enter(R2_ADULT);
+    await aid.expectDebulking('undetermined');
+    await expect(aid.debulking()).toContainText('Needed to decide: Marrow blasts, Peripheral blood blasts.');
+    await aid.fill('Marrow blasts (%)', '10');
+    await aid.expectDebulking('undetermined');
+    await expect(aid.debulking()).toContainText('Needed to decide: Peripheral blood blasts.');
+    await aid.fill('Marrow blasts (%)', '80');
+    await aid.expectDebulking('required');
+    await expect(aid.debulking().locator('.missing')).toHaveCount(0);
+  });
+
+  test('debulking doses from BSA: 80 kg, 180 cm → BSA 2.00, dexamethasone 20 mg/day, cyclophosphamide 400 mg/day', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Weight (kg)': 80, 'Height (cm)': 180, 'Marrow blasts (%)': 62 });
+    await expect(page.locator('[data-bsa]')).toHaveAttribute('data-bsa', '2.00');
+    await expect(page.locator('[data-bsa]')).toContainText('2.00 m²');
+    await aid.expectDebulking('required');
+    await expect(aid.debulking().locator('tr[data-drug="Dexamethasone"] .dose-amount')).toHaveText(/^20 mg\/day/);
+    await expect(aid.debulking().locator('tr[data-drug^="Cyclophosphamide"] .dose-amount')).toHaveText(/^400 mg\/day/);
+  });
+});
+
+test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
+  test('tisagenlecleucel: age 25 an option, age 26 not eligible (E-CART)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Age (years)': 25 });
+    await aid.expectStatus('tisagenlecleucel', 'option');
+    await aid.expectRules('tisagenlecleucel', ['P-CART']);
+    await aid.expectNoRules('tisagenlecleucel', ['E-CART']);
+    await aid.fill('Age (years)', 26);
+    await aid.expectStatus('tisagenlecleucel', 'not-eligible');
+    await aid.expectRules('tisagenlecleucel', ['E-CART']);
+    await expect(aid.card('tisagenlecleucel').locator('[data-rule="E-CART"]')).toContainText('Age 26 years');
+  });
+
+  test('brexucabtagene: age 17 not eligible (E-CART), age 18 an option', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Age (years)': 17 });
+    await aid.expectStatuses({ brexucabtagene: 'not-eligible', obecabtagene: 'not-eligible', tisagenlecleucel: 'option' });
+    await aid.expectRules('brexucabtagene', ['E-CART']);
+    await aid.fill('Age (years)', 18);
+    await aid.expectStatuses({ brexucabtagene: 'option', obecabtagene: 'option' });
+    await aid.expectNoRules('brexucabtagene', ['E-CART']);
+    await aid.expectRules('brexucabtagene', ['P-CART']);
+  });
+});
+
+test.describe('transplant, conflicts and notes', () => {
+  test('CD19+/CD22+ with active CNS and allo-HSCT planned → conflict naming both; neither preferred', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({
+      ...R2_ADULT,
+      CNS: { choose: 'Active CNS leukaemia' },
+      'Allogeneic HSCT': { choose: 'Planned after response' },
+    });
+    const conflict = aid.conflict();
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByRole('heading', { name: 'For Blinatumomab' })).toBeVisible();
+    await expect(conflict.getByRole('heading', { name: 'For Inotuzumab ozogamicin' })).toBeVisible();
+    await expect(conflict.locator('[data-side="blinatumomab"] [data-rule="P-HSCT"]')).toBeVisible();
+    await expect(conflict.locator('[data-side="inotuzumab"] [data-rule="P-CNS"]')).toBeVisible();
+    for (const t of ['blinatumomab', 'inotuzumab']) {
+      await expect(aid.card(t)).not.toHaveAttribute('data-status', 'preferred');
+    }
+    await expect(aid.page.locator('[data-status="preferred"]')).toHaveCount(0);
+    await aid.expectStatuses({ blinatumomab: 'caution', inotuzumab: 'caution' });
+  });
+
+  test('allo-HSCT planned alone → blinatumomab preferred, inotuzumab caution (P-HSCT)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Allogeneic HSCT': { choose: 'Planned after response' } });
+    await aid.expectStatuses({ blinatumomab: 'preferred', inotuzumab: 'caution' });
+    await aid.expectRules('blinatumomab', ['P-HSCT']);
+    await aid.expectRules('inotuzumab', ['P-HSCT']);
+    await expect(aid.conflict()).toHaveCount(0);
+  });
+
+  test('a high burden on top of a planned HSCT turns the preference into a conflict', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Allogeneic HSCT': { choose: 'Planned after response' }, 'Marrow blasts (%)': 62 });
+    await expect(aid.conflict()).toBeVisible();
+    await aid.expectStatuses({ blinatumomab: 'option', inotuzumab: 'caution' });
+    await aid.expectRules('inotuzumab', ['P-BURDEN', 'P-HSCT']);
+  });
+
+  test('Ph positive → a note with P-PH, and the Ph-positive debulking option', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Ph (BCR-ABL1)': { choose: 'Positive' } });
+    await expect(aid.notes().locator('[data-rule="P-PH"]')).toContainText('TKI');
+    await aid.expectRules('blinatumomab', ['P-PH']);
+    await expect(aid.debulking()).toContainText('Ph-positive');
+  });
+
+  test('KMT2A rearranged → P-KMT2A note and on each CD19-directed card, not on inotuzumab', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'KMT2A (MLL) rearrangement': { choose: 'Yes' } });
+    await expect(aid.notes().locator('[data-rule="P-KMT2A"]')).toContainText('lineage switch');
+    await aid.expectRules('blinatumomab', ['P-KMT2A']);
+    await aid.expectNoRules('inotuzumab', ['P-KMT2A']);
+  });
+
+  test('prior VOD/SOS → inotuzumab caution (P-VOD)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, Liver: { choose: 'Prior VOD/SOS' } });
+    await aid.expectStatuses({ inotuzumab: 'caution', blinatumomab: 'option' });
+    await aid.expectRules('inotuzumab', ['P-VOD']);
+  });
+});
+
+test.describe('blinatumomab schedule and BSA', () => {
+  test('30 kg, 130 cm → BSA 1.04; µg/m² doses converted: 5.2 µg/day days 1–7, then 15.6 µg/day', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Age (years)': 9, 'Weight (kg)': 30, 'Height (cm)': 130 });
+    await expect(page.locator('[data-bsa]')).toHaveAttribute('data-bsa', '1.04');
+    const schedule = aid.schedule();
+    await expect(schedule).toContainText('converted with BSA 1.04 m²');
+    const rows = schedule.locator('tbody tr');
+    await expect(rows.first()).toContainText('Days 1–7');
+    await expect(rows.first()).toContainText('5 µg/m²/day');
+    await expect(rows.first().locator('.dose-amount')).toHaveText('5.2 µg/day');
+    await expect(rows.nth(1)).toContainText('Days 8–28');
+    await expect(rows.nth(1).locator('.dose-amount')).toHaveText('15.6 µg/day');
+  });
+
+  test('70 kg → fixed doses 9 and 28 µg/day; without weight the doses are not computed', async ({ aid }) => {
+    await aid.open();
+    await aid.enter(R2_ADULT);
+    const rows = aid.schedule().locator('tbody tr');
+    await expect(aid.schedule()).toContainText('Enter weight');
+    await expect(rows.first().locator('.dose-amount')).toHaveText('—');
+    await aid.fill('Weight (kg)', 70);
+    await expect(aid.schedule()).toContainText('Weight ≥ 45 kg: fixed doses');
+    await expect(rows.first().locator('.dose-amount')).toHaveText('9 µg/day');
+    await expect(rows.nth(1).locator('.dose-amount')).toHaveText('28 µg/day');
+  });
+});
+
+test.describe('bad input', () => {
+  test('marrow blasts 150 → message at the field, alert summary, no cards, value kept; fixing it restores', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter(R2_ADULT);
+    await expect(aid.cards()).toHaveCount(5);
+    await aid.fill('Marrow blasts (%)', '150');
+    const input = page.getByLabel('Marrow blasts (%)', { exact: true });
+    await expect(aid.fieldError('bm')).toContainText('Marrow blasts');
+    await expect(aid.fieldError('bm')).toContainText('150');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAttribute('aria-describedby', /e-bm/);
+    await expect(aid.problemSummary()).toBeVisible();
+    await expect(aid.problemSummary().getByRole('link', { name: /Marrow blasts/ })).toHaveAttribute('href', '#f-bm');
+    await expect(aid.cards()).toHaveCount(0);
+    await expect(input).toHaveValue('150');
+    await aid.fill('Marrow blasts (%)', '15');
+    await expect(aid.fieldError('bm')).toHaveCount(0);
+    await expect(aid.problemSummary()).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(5);
+  });
+
+  test('age -1 → message at the field, alert summary, no cards, value kept; fixing it restores', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter(R2_ADULT);
+    await aid.fill('Age (years)', '-1');
+    await expect(aid.fieldError('age')).toContainText('Age');
+    await expect(aid.fieldError('age')).toContainText('-1');
+    await expect(aid.problemSummary()).toContainText('Age');
+    await expect(aid.cards()).toHaveCount(0);
+    await expect(page.getByLabel('Age (years)', { exact: true })).toHaveValue('-1');
+    await aid.fill('Age (years)', '34');
+    await expect(aid.fieldError('age')).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(5);
+  });
+
+  test('an empty form asks calmly for the required values (no alert)', async ({ aid, page }) => {
+    await aid.open();
+    await expect(page.getByRole('status').filter({ hasText: 'To see a recommendation' })).toContainText('Age');
+    await expect(aid.problemSummary()).toHaveCount(0);
+    await expect(page.locator('.field-error')).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(0);
+  });
+});
+
+test.describe('keyboard and citations', () => {
+  test('the form can be filled by keyboard alone', async ({ aid, page }) => {
+    await aid.open();
+    const age = page.getByLabel('Age (years)', { exact: true });
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await age.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(age).toBeFocused();
+    await page.keyboard.type('34');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Weight (kg)', { exact: true })).toBeFocused();
+    await page.keyboard.type('70');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Height (cm)', { exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const setting = page.getByLabel('Disease setting', { exact: true });
+    await expect(setting).toBeFocused();
+    // On a closed select, arrow keys change the choice (Choose… → refractory → … → second relapse).
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown');
+    await expect(setting).toHaveValue('r2');
+    await expect(age).toHaveValue('34');
+    await aid.expectStatus('blinatumomab', 'option');
+    await expect(aid.schedule()).toContainText('fixed doses');
+    expect(page.url()).toContain('age=34');
+    expect(page.url()).toContain('set=r2');
+  });
+
+  test('a reason\'s citation expands to the source title and a verbatim quote', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CD19: { choose: 'Negative' } });
+    const reason = aid.card('blinatumomab').locator('[data-rule="E-CD19"]');
+    const citation = reason.locator('details.citation').first();
+    await expect(citation).toHaveAttribute('data-source', 'S1');
+    await expect(citation.locator('.citation-title')).toBeHidden();
+    await citation.locator('summary').click();
+    await expect(citation).toHaveAttribute('open', '');
+    await expect(citation.locator('.citation-title')).toHaveText('Blinatumomab in R/R ALL: pharmacology, toxicity and trials (review)');
+    await expect(citation.locator('blockquote')).toHaveText(
+      'More than 90% of cases of BCP ALL express CD19 in more than 20% of malignant cells, the intensity of expression being sufficient to make this therapy suitable in ALL.',
+    );
+    await expect(citation.locator('.citation-checked')).toHaveText(/^Checked \d{4}-\d{2}-\d{2}$/);
+    // Keyboard: the summary is focusable and Enter closes it again.
+    await citation.locator('summary').focus();
+    await aid.page.keyboard.press('Enter');
+    await expect(citation).not.toHaveAttribute('open', '');
+  });
+
+  test('the decision path lists every rule and marks those that fired', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CNS: { choose: 'Active CNS leukaemia' } });
+    const path = aid.decisionPath();
+    await expect(path.locator('[data-trace-rule]').first()).toBeHidden();
+    await aid.openDecisionPath();
+    await expect(path.locator('[data-trace-rule]')).toHaveCount(24);
+    await expect(path.locator('[data-trace-rule="P-CNS"]')).toHaveClass(/fired/);
+    await expect(path.locator('[data-trace-rule="P-CNS"]')).toContainText('CNS = ');
+    await expect(path.locator('[data-trace-rule="P-NEURO-HX"]')).not.toHaveClass(/fired/);
+    await expect(path.locator('summary')).toContainText(/Decision path: \d+ of 24 rules fired/);
+  });
+});
