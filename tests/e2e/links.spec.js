@@ -117,11 +117,11 @@ test('desktop: typing in the sticky form keeps both the page and the form scroll
   await page.setViewportSize({ width: 1280, height: 720 });
   await aid.open(SHARED);
   const form = page.getByRole('form', { name: 'Patient scenario' });
-  const liver = aid.field('Creatinine clearance (mL/min)');
-  await liver.scrollIntoViewIfNeeded();
-  await liver.click();
+  const crcl = aid.field('Creatinine clearance (mL/min)');
+  await crcl.scrollIntoViewIfNeeded();
+  await crcl.click();
   const before = await form.evaluate((f) => ({ form: f.scrollTop, win: window.scrollY }));
-  await liver.pressSequentially('25', { delay: 30 });
+  await crcl.pressSequentially('25', { delay: 30 });
   await aid.expectStatus('blinatumomab', 'caution');
   const after = await form.evaluate((f) => ({ form: f.scrollTop, win: window.scrollY }));
   expect(Math.abs(after.form - before.form)).toBeLessThanOrEqual(4);
