@@ -47,7 +47,7 @@ pub fn DebulkingCard(
                 })}
             <Reasons reasons=debulking.reasons />
             <h3>"Regimen"</h3>
-            <table class="doses">
+            <table class="doses stack">
                 <thead>
                     <tr>
                         <th scope="col">"Drug"</th>
@@ -65,12 +65,12 @@ pub fn DebulkingCard(
                             view! {
                                 <tr data-drug=dose.drug>
                                     <th scope="row">{dose.drug}</th>
-                                    <td>{dose.as_written.clone()} <small>{format!(" {}", dose.how)}</small></td>
-                                    <td class="dose-amount">
+                                    <td data-label="Dose">{dose.as_written.clone()} <small>{format!(" {}", dose.how)}</small></td>
+                                    <td class="dose-amount" data-label="For this patient">
                                         {amount}
                                         {dose.cap_note.clone().map(|n| view! { <small class="cap">{format!(" ({n})")}</small> })}
                                     </td>
-                                    <td><Citations citations=dose.sources /></td>
+                                    <td data-label="Sources"><Citations citations=dose.sources /></td>
                                 </tr>
                             }
                         })

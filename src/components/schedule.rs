@@ -38,8 +38,8 @@ pub fn ScheduleCard(
                 ". "
                 {basis}
             </p>
-            <div class="table-scroll">
-                <table>
+            <div>
+                <table class="stack">
                     <thead>
                         <tr>
                             <th scope="col">"Cycle"</th>
@@ -60,14 +60,14 @@ pub fn ScheduleCard(
                                 };
                                 view! {
                                     <tr>
-                                        <td>{row.cycle}</td>
-                                        <td>{row.days}</td>
-                                        <td>{row.as_written}</td>
-                                        <td class="dose-amount">
+                                        <th scope="row">{row.cycle}</th>
+                                        <td data-label="Days">{row.days}</td>
+                                        <td data-label="Dose">{row.as_written}</td>
+                                        <td class="dose-amount" data-label="This patient">
                                             {amount}
                                             {row.capped.then(|| view! { <small class="cap">" (capped by label)"</small> })}
                                         </td>
-                                        <td><Citations citations=row.sources /></td>
+                                        <td data-label="Sources"><Citations citations=row.sources /></td>
                                     </tr>
                                 }
                             })

@@ -1,0 +1,55 @@
+// Accessibility: axe-core scans (WCAG 2.0/2.1 A and AA) with zero violations, in light and dark,
+// on the empty page, on a full scenario (conflict, debulking, notes, schedule, decision path and
+// a citation opened), and on the error states (invalid input, link issues).
+const AxeBuilder = require('@axe-core/playwright').default;
+const { test, expect, FULL_SCENARIO } = require('./aid');
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One readable line per failing node: rule, impact, target, and axe's own summary. */
+function describe(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n\n');
+}
+
+async function expectNoViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(violations, `axe violations:\n${describe(violations)}`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test('the empty page has no axe violations', async ({ aid, page }) => {
+      await aid.open();
+      await expect(page.getByRole('status').filter({ hasText: 'To see a recommendation' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('a full scenario (conflict, debulking, notes, schedule, open decision path) has no axe violations', async ({ aid, page }) => {
+      await aid.open(FULL_SCENARIO);
+      await expect(aid.conflict()).toBeVisible();
+      await expect(aid.notes()).toBeVisible();
+      await aid.expectDebulking('required');
+      await expect(aid.schedule()).toContainText('converted with BSA');
+      await aid.openDecisionPath();
+      await aid.card('blinatumomab').locator('details.citation summary').first().click();
+      await expectNoViolations(page);
+    });
+
+    test('invalid input and link issues have no axe violations', async ({ aid, page }) => {
+      await aid.open('age=34&set=r2&bm=150&foo=1&cns=maybe');
+      await expect(aid.linkIssues()).toBeVisible();
+      await expect(aid.problemSummary()).toBeVisible();
+      await expect(aid.fieldError('bm')).toBeVisible();
+      await expectNoViolations(page);
+    });
+  });
+}
