@@ -7,6 +7,7 @@ use crate::scenario::{
     Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Scenario, Setting, TransplantPlan,
     YesNo,
 };
+use crate::validate::format_mrd;
 
 const NOT_GIVEN: &str = "not given";
 
@@ -61,34 +62,6 @@ fn marker(value: Marker) -> String {
     }
 }
 
-/// An MRD fraction in words: "0.1% (1 × 10⁻³)".
-pub fn mrd_words(fraction: f64) -> String {
-    if fraction <= 0.0 {
-        return "0%".into();
-    }
-    let pct = format!("{:.6}", fraction * 100.0);
-    let pct = pct.trim_end_matches('0').trim_end_matches('.');
-    let exp = fraction.log10().floor();
-    let mantissa = fraction / 10f64.powf(exp);
-    let sup: String = format!("{}", exp as i64)
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            '0' => '⁰',
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            '4' => '⁴',
-            '5' => '⁵',
-            '6' => '⁶',
-            '7' => '⁷',
-            '8' => '⁸',
-            _ => '⁹',
-        })
-        .collect();
-    format!("{pct}% ({} × 10{sup})", num(mantissa))
-}
-
 /// `field` of `s` as the engine understood it ("62%", "Second or later relapse", "unknown").
 pub fn describe(field: Field, s: &Scenario) -> String {
     match field {
@@ -107,7 +80,7 @@ pub fn describe(field: Field, s: &Scenario) -> String {
             },
         )
         .into(),
-        Field::Mrd => s.mrd_fraction.map_or(NOT_GIVEN.into(), mrd_words),
+        Field::Mrd => s.mrd_fraction.map_or(NOT_GIVEN.into(), format_mrd),
         Field::MarrowBlasts => opt(s.marrow_blasts_pct, "%"),
         Field::PeripheralBlasts => s
             .peripheral_blasts_per_ul

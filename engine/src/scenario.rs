@@ -281,6 +281,39 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// A scenario with only the required values given and everything else unknown or not
+    /// given: the starting point of teaching cases and tests.
+    pub fn unknown(age_years: f64, setting: Setting) -> Self {
+        Scenario {
+            age_years,
+            weight_kg: None,
+            height_cm: None,
+            setting,
+            mrd_fraction: None,
+            marrow_blasts_pct: None,
+            peripheral_blasts_per_ul: None,
+            ldh: Ldh::Unknown,
+            extramedullary: Extramedullary::Unknown,
+            cns: Cns::Unknown,
+            cd19: Marker::Unknown,
+            cd22: Marker::Unknown,
+            ph: Ph::Unknown,
+            tki_failure: YesNo::Unknown,
+            t315i: YesNo::Unknown,
+            transplant: TransplantPlan::Unknown,
+            prior_hsct: YesNo::Unknown,
+            prior_lines: None,
+            prior_blinatumomab: PriorExposure::Unknown,
+            prior_inotuzumab: PriorExposure::Unknown,
+            prior_cart: PriorExposure::Unknown,
+            kmt2a: YesNo::Unknown,
+            treg_pct: None,
+            crcl_ml_min: None,
+            dialysis: YesNo::Unknown,
+            liver: Liver::Unknown,
+        }
+    }
+
     /// Whether an allogeneic HSCT lies behind the patient (history or setting).
     pub fn had_allo_hsct(&self) -> bool {
         self.prior_hsct == YesNo::Yes || self.setting == Setting::RelapseAfterHsct

@@ -12,34 +12,7 @@ use engine::{evaluate, Recommendation, Status, Therapy};
 /// A patient with only the required values: 40 years old, second relapse, everything else
 /// unknown or not given.
 fn base() -> Scenario {
-    Scenario {
-        age_years: 40.0,
-        weight_kg: None,
-        height_cm: None,
-        setting: Setting::SecondOrLaterRelapse,
-        mrd_fraction: None,
-        marrow_blasts_pct: None,
-        peripheral_blasts_per_ul: None,
-        ldh: Ldh::Unknown,
-        extramedullary: Extramedullary::Unknown,
-        cns: Cns::Unknown,
-        cd19: Marker::Unknown,
-        cd22: Marker::Unknown,
-        ph: Ph::Unknown,
-        tki_failure: YesNo::Unknown,
-        t315i: YesNo::Unknown,
-        transplant: TransplantPlan::Unknown,
-        prior_hsct: YesNo::Unknown,
-        prior_lines: None,
-        prior_blinatumomab: PriorExposure::Unknown,
-        prior_inotuzumab: PriorExposure::Unknown,
-        prior_cart: PriorExposure::Unknown,
-        kmt2a: YesNo::Unknown,
-        treg_pct: None,
-        crcl_ml_min: None,
-        dialysis: YesNo::Unknown,
-        liver: Liver::Unknown,
-    }
+    Scenario::unknown(40.0, Setting::SecondOrLaterRelapse)
 }
 
 /// Both markers positive: the usual starting point for preference rules.

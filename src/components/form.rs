@@ -26,6 +26,8 @@ pub fn ScenarioForm(
         <form class="scenario" aria-label="Patient scenario" on:submit=|ev| ev.prevent_default()>
             <div class="form-actions">
                 <h2>"Patient"</h2>
+                // On narrow screens the result sits below the long form.
+                <a class="jump" href="#results-title">"Go to recommendation"</a>
                 <button type="button" on:click=move |_| scenario.set(RawScenario::new())>
                     "Clear all"
                 </button>
