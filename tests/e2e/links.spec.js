@@ -121,6 +121,7 @@ test('desktop: typing in the sticky form keeps both the page and the form scroll
   await crcl.scrollIntoViewIfNeeded();
   await crcl.click();
   const before = await form.evaluate((f) => ({ form: f.scrollTop, win: window.scrollY }));
+  expect(before.form, 'the form scrolls within itself to reach the field').toBeGreaterThan(100);
   await crcl.pressSequentially('25', { delay: 30 });
   await aid.expectStatus('blinatumomab', 'caution');
   const after = await form.evaluate((f) => ({ form: f.scrollTop, win: window.scrollY }));
