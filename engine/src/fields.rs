@@ -272,7 +272,7 @@ impl Field {
             Field::Age => "years",
             Field::Weight => "kg",
             Field::Height => "cm",
-            Field::Mrd => "% (or 1e-3)",
+            Field::Mrd => "%",
             Field::MarrowBlasts => "%",
             Field::PeripheralBlasts => "/µL",
             Field::Ldh | Field::LdhUln => "U/L",

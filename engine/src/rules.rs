@@ -969,6 +969,15 @@ pub const D_1: Rule = Rule {
     },
 };
 
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A count with thousands separators ("15,000").
 pub(crate) fn group_thousands(value: f64) -> String {
     let whole = num(value);
@@ -1011,8 +1020,8 @@ pub const D_2: Rule = Rule {
             Some(Therapy::Blinatumomab),
             Effect::Note,
             format!(
-                "Pre-phase recommended before blinatumomab: {} (judge whether it signals rapidly progressing disease).",
-                why.join(" and ")
+                "{}: a reason for pre-phase before blinatumomab (judge whether it signals rapidly progressing disease).",
+                capitalised(&why.join(" and "))
             ),
             &[Q_D2_S2],
         )]

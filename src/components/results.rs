@@ -32,6 +32,8 @@ pub fn Results(
                 Assessment::Valid(rec) => {
                     let rec = *rec;
                     view! {
+                        // The conflict comes first: it explains why neither side is preferred.
+                        <Conflicts conflicts=rec.conflicts />
                         <div class="therapies">
                             {rec
                                 .therapies
@@ -39,7 +41,6 @@ pub fn Results(
                                 .map(|assessment| view! { <TherapyCard assessment /> })
                                 .collect_view()}
                         </div>
-                        <Conflicts conflicts=rec.conflicts />
                         {(!rec.notes.is_empty())
                             .then(|| {
                                 view! {

@@ -20,7 +20,7 @@ test.describe('MRD-positive in morphologic CR', () => {
     await aid.enter({
       'Age (years)': 34,
       'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (% (or 1e-3))': '0.1',
+      'MRD level (%)': '0.1',
       CD19: { choose: 'Positive' },
     });
     await aid.expectStatuses({
@@ -45,7 +45,7 @@ test.describe('MRD-positive in morphologic CR', () => {
     await aid.enter({
       'Age (years)': 34,
       'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (% (or 1e-3))': '0.05',
+      'MRD level (%)': '0.05',
       CD19: { choose: 'Positive' },
     });
     await aid.expectStatus('blinatumomab', 'option');
@@ -60,7 +60,7 @@ test.describe('MRD-positive in morphologic CR', () => {
     await aid.enter({
       'Age (years)': 34,
       'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (% (or 1e-3))': '0.1',
+      'MRD level (%)': '0.1',
       'Marrow blasts (%)': '12',
     });
     await expect(aid.fieldError('bm')).toContainText('Marrow blasts');
