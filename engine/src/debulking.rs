@@ -98,11 +98,11 @@ const Q_TIMING_S4: Citation = cite(
     "In patients treated with polychemotherapy the median time from the start of the debulking regimen and the blinatumomab administration was 21 days (range 20-48).",
 );
 
-fn sourced(label: &str, text: &str, sources: &[Citation]) -> Sourced {
+const fn sourced(label: &'static str, text: &'static str, sources: &'static [Citation]) -> Sourced {
     Sourced {
-        label: label.into(),
-        text: text.into(),
-        sources: sources.to_vec(),
+        label,
+        text,
+        sources,
     }
 }
 
@@ -200,7 +200,7 @@ fn regimen(bsa: Option<&Bsa>) -> Vec<Dose> {
                 "May be increased to at most {} mg/day.",
                 num(DEX_MAX_MG_PER_DAY)
             )),
-            sources: vec![Q_DEX_S2, Q_PREPHASE_S1],
+            sources: &[Q_DEX_S2, Q_PREPHASE_S1],
         },
         Dose {
             drug: "Cyclophosphamide (optional, with dexamethasone)",
@@ -210,7 +210,7 @@ fn regimen(bsa: Option<&Bsa>) -> Vec<Dose> {
             how: "up to 3 days".into(),
             capped: false,
             cap_note: None,
-            sources: vec![Q_PREPHASE_S1],
+            sources: &[Q_PREPHASE_S1],
         },
     ]
 }

@@ -34,7 +34,7 @@ pub struct Dose {
     /// The cap and where it comes from, when one applies.
     pub cap_note: Option<String>,
     /// Sources (never empty).
-    pub sources: Vec<Citation>,
+    pub sources: &'static [Citation],
 }
 
 /// How blinatumomab is dosed for this patient.
@@ -64,9 +64,9 @@ pub enum Indication {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleRow {
     /// Cycle(s) ("Cycle 1", "Cycles 2–5").
-    pub cycle: String,
+    pub cycle: &'static str,
     /// Days ("Days 1–7").
-    pub days: String,
+    pub days: &'static str,
     /// The dose as the source writes it ("5 µg/m²/day").
     pub as_written: String,
     /// The daily dose for this patient in µg/day, when computable.
@@ -74,7 +74,7 @@ pub struct ScheduleRow {
     /// Whether the label cap lowered the computed dose.
     pub capped: bool,
     /// Sources (never empty).
-    pub sources: Vec<Citation>,
+    pub sources: &'static [Citation],
 }
 
 /// The blinatumomab schedule for this patient.
@@ -254,18 +254,18 @@ pub fn blinatumomab_schedule(scenario: &Scenario, bsa: Option<&Bsa>) -> Blinatum
 }
 
 fn schedule_row(step: &Step, basis: &DosingBasis, mrd: bool) -> ScheduleRow {
-    let sources = |per_m2: bool| -> Vec<Citation> {
+    let sources = |per_m2: bool| -> &'static [Citation] {
         match (mrd, per_m2) {
-            (true, _) => vec![Q_MRD_DOSE_L, Q_MRD_SEED_S2],
-            (false, false) => vec![Q_FIXED_S2, Q_CAP_L],
-            (false, true) => vec![Q_PED_S1, Q_PED_S3, Q_CAP_L],
+            (true, _) => &[Q_MRD_DOSE_L, Q_MRD_SEED_S2],
+            (false, false) => &[Q_FIXED_S2, Q_CAP_L],
+            (false, true) => &[Q_PED_S1, Q_PED_S3, Q_CAP_L],
         }
     };
     let fixed = |ug: f64| format!("{} µg/day", crate::rules::num(ug));
     match basis {
         DosingBasis::Fixed => ScheduleRow {
-            cycle: step.cycle.into(),
-            days: step.days.into(),
+            cycle: step.cycle,
+            days: step.days,
             as_written: fixed(step.fixed_ug),
             ug_per_day: Some(step.fixed_ug),
             capped: false,
@@ -275,8 +275,8 @@ fn schedule_row(step: &Step, basis: &DosingBasis, mrd: bool) -> ScheduleRow {
             let computed = round_dose(step.per_m2_ug * bsa_m2);
             let capped = computed > step.fixed_ug;
             ScheduleRow {
-                cycle: step.cycle.into(),
-                days: step.days.into(),
+                cycle: step.cycle,
+                days: step.days,
                 as_written: format!(
                     "{} µg/m²/day, not to exceed {} µg/day",
                     crate::rules::num(step.per_m2_ug),
@@ -288,8 +288,8 @@ fn schedule_row(step: &Step, basis: &DosingBasis, mrd: bool) -> ScheduleRow {
             }
         }
         DosingBasis::NeedsInput(_) => ScheduleRow {
-            cycle: step.cycle.into(),
-            days: step.days.into(),
+            cycle: step.cycle,
+            days: step.days,
             as_written: format!(
                 "{} (≥ 45 kg) or {} µg/m²/day, not to exceed {} µg/day (< 45 kg)",
                 fixed(step.fixed_ug),
@@ -298,21 +298,21 @@ fn schedule_row(step: &Step, basis: &DosingBasis, mrd: bool) -> ScheduleRow {
             ),
             ug_per_day: None,
             capped: false,
-            sources: {
-                let mut s = sources(false);
-                s.extend(sources(true));
-                s.dedup();
-                s
+            // Both ways of dosing are shown, so both sets of sources.
+            sources: if mrd {
+                &[Q_MRD_DOSE_L, Q_MRD_SEED_S2]
+            } else {
+                &[Q_FIXED_S2, Q_PED_S1, Q_PED_S3, Q_CAP_L]
             },
         },
     }
 }
 
-fn note(label: &str, text: &str, sources: &[Citation]) -> Sourced {
+const fn note(label: &'static str, text: &'static str, sources: &'static [Citation]) -> Sourced {
     Sourced {
-        label: label.into(),
-        text: text.into(),
-        sources: sources.to_vec(),
+        label,
+        text,
+        sources,
     }
 }
 

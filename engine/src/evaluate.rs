@@ -7,10 +7,9 @@
 //! needed; else it is an option.
 
 use crate::debulking;
-use crate::describe::describe;
 use crate::dosing;
 use crate::recommendation::{
-    Conflict, ConflictSide, Reason, Recommendation, TherapyAssessment, TraceStep,
+    Conflict, ConflictSide, Reason, Recommendation, TherapyAssessment, TraceFinding, TraceStep,
 };
 use crate::rule::{Effect, RuleId};
 use crate::rules::RULES;
@@ -26,26 +25,13 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let mut buckets: Vec<Vec<Reason>> = vec![Vec::new(); Therapy::ALL.len()];
     let mut notes = Vec::new();
     let mut debulking_reasons = Vec::new();
-    // Several rules read the same field: describe each once.
-    let mut described: Vec<Option<String>> = vec![None; crate::fields::FIELDS.len()];
     for rule in RULES {
         let found = (rule.eval)(scenario);
-        let inputs = rule
-            .reads
-            .iter()
-            .map(|&f| {
-                let text = described
-                    .get_mut(f as usize)
-                    .map(|slot| slot.get_or_insert_with(|| describe(f, scenario)).clone())
-                    .unwrap_or_default();
-                (f, text)
-            })
-            .collect();
         let mut outcome = Vec::with_capacity(found.len());
         for f in found {
-            outcome.push(match f.therapy {
-                Some(t) => format!("{}: {}", t.name(), f.text),
-                None => f.text.clone(),
+            outcome.push(TraceFinding {
+                therapy: f.therapy,
+                effect: f.effect,
             });
             let reason = Reason {
                 rule: rule.id,
@@ -71,7 +57,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         trace.push(TraceStep {
             rule: rule.id,
             fired: !outcome.is_empty(),
-            inputs,
+            inputs: rule.reads,
             outcome,
         });
     }
@@ -138,5 +124,6 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         schedule: dosing::blinatumomab_schedule(scenario, bsa.as_ref()),
         bsa,
         trace,
+        scenario: scenario.clone(),
     }
 }

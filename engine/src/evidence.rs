@@ -86,14 +86,14 @@ pub const fn cite(source: SourceKey, quote: &'static str) -> Citation {
 
 /// A statement shown to the user with its sources: a regimen note, a schedule line, a trial
 /// figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Sourced {
     /// A short heading ("Premedication", "Steroids alone").
-    pub label: String,
+    pub label: &'static str,
     /// The statement in plain language.
-    pub text: String,
+    pub text: &'static str,
     /// Its sources (never empty).
-    pub sources: Vec<Citation>,
+    pub sources: &'static [Citation],
 }
 
 /// One row of the evidence table: a trial or cohort and the numbers the app may show.

@@ -8,6 +8,7 @@ use crate::dosing::{BlinatumomabSchedule, Bsa};
 use crate::evidence::Citation;
 use crate::fields::Field;
 use crate::rule::{Effect, RuleId};
+use crate::scenario::Scenario;
 use crate::therapy::{Status, Therapy};
 
 /// A reason shown to the user: which rule, what it concluded, and its sources.
@@ -20,7 +21,7 @@ pub struct Reason {
     /// The conclusion in plain language.
     pub text: String,
     /// Its sources (never empty).
-    pub sources: Vec<Citation>,
+    pub sources: &'static [Citation],
 }
 
 /// The assessment of one therapy.
@@ -60,10 +61,21 @@ pub struct TraceStep {
     pub rule: RuleId,
     /// Whether it fired (produced at least one finding).
     pub fired: bool,
-    /// The inputs it read, as `(field, value as understood)`.
-    pub inputs: Vec<(Field, String)>,
-    /// What it concluded, one line per finding (empty when it did not fire).
-    pub outcome: Vec<String>,
+    /// The fields it read; [`Recommendation::input`] gives each value as understood.
+    pub inputs: &'static [Field],
+    /// What it found, one entry per finding (empty when it did not fire). The findings'
+    /// words are the rule's reasons, given by [`Recommendation::reasons_of`].
+    pub outcome: Vec<TraceFinding>,
+}
+
+/// One finding of a rule in the trace: for which therapy (none for a general note) and with
+/// what effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TraceFinding {
+    /// The therapy it concerns, or `None` for a note on the whole scenario.
+    pub therapy: Option<Therapy>,
+    /// What it does to that therapy.
+    pub effect: Effect,
 }
 
 /// Everything the engine concludes for a valid scenario.
@@ -83,11 +95,34 @@ pub struct Recommendation {
     pub schedule: BlinatumomabSchedule,
     /// Every rule evaluated, in order.
     pub trace: Vec<TraceStep>,
+    /// The validated scenario all of the above was computed from.
+    pub scenario: Scenario,
 }
 
 impl Recommendation {
     /// The assessment of `therapy`.
     pub fn therapy(&self, therapy: Therapy) -> Option<&TherapyAssessment> {
         self.therapies.iter().find(|a| a.therapy == therapy)
+    }
+
+    /// A field's value as the rules understood it ("Marrow blasts: 62%"), for the trace.
+    pub fn input(&self, field: Field) -> String {
+        crate::describe::describe(field, &self.scenario)
+    }
+
+    /// Every reason `rule` gave, with the therapy it concerns (`None` for a general note),
+    /// in [`Therapy::ALL`] order then the notes: the words behind the trace's findings.
+    pub fn reasons_of(&self, rule: RuleId) -> Vec<(Option<Therapy>, &Reason)> {
+        let for_therapies = self.therapies.iter().flat_map(|a| {
+            a.reasons
+                .iter()
+                .chain(&a.tests_needed)
+                .map(move |r| (Some(a.therapy), r))
+        });
+        let general = self.notes.iter().map(|r| (None, r));
+        for_therapies
+            .chain(general)
+            .filter(|(_, r)| r.rule == rule)
+            .collect()
     }
 }

@@ -119,7 +119,7 @@ pub struct Finding {
     /// The conclusion in plain language, with this patient's numbers.
     pub text: String,
     /// The sources it rests on (at least one).
-    pub sources: Vec<Citation>,
+    pub sources: &'static [Citation],
 }
 
 /// A rule of the clinical specification, as one item.

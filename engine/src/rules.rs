@@ -245,24 +245,35 @@ fn finding(
     therapy: Option<Therapy>,
     effect: Effect,
     text: String,
-    sources: &[Citation],
+    sources: &'static [Citation],
 ) -> Finding {
     Finding {
         therapy,
         effect,
         text,
-        sources: sources.to_vec(),
+        sources,
     }
 }
 
-/// Trims a number for display: 62 not 62.0, 12.5 stays 12.5.
-pub(crate) fn num(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded}")
+/// A number trimmed for display: 62 not 62.0, 12.5 stays 12.5, at most two decimals.
+/// Written straight into the text that shows it, so no string is made for the number alone.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rounded = (self.0 * 100.0).round() / 100.0;
+        if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+            write!(f, "{}", rounded as i64)
+        } else {
+            write!(f, "{rounded}")
+        }
     }
+}
+
+/// Trims a number for display: see [`Num`].
+pub(crate) fn num(value: f64) -> Num {
+    Num(value)
 }
 
 /// The CD19-directed therapies: blinatumomab and every CAR-T product.
@@ -278,7 +289,7 @@ fn marker_findings(
     marker: Marker,
     antigen: &str,
     therapies: &[Therapy],
-    sources: &[Citation],
+    sources: &'static [Citation],
 ) -> Vec<Finding> {
     let (effect, text) = match marker {
         Marker::Negative => (
@@ -420,10 +431,10 @@ fn cart_label(t: Therapy, s: &Scenario) -> Vec<Finding> {
             Setting::PrimaryRefractory | Setting::SecondOrLaterRelapse => {}
         }
     } else {
-        let q = if t == Therapy::Brexucabtagene {
-            Q_BREXU_L
+        let q: &'static [Citation] = if t == Therapy::Brexucabtagene {
+            &[Q_BREXU_L]
         } else {
-            Q_OBE_L
+            &[Q_OBE_L]
         };
         if s.age_years < ADULT_AGE_YEARS {
             out.push(finding(
@@ -434,7 +445,7 @@ fn cart_label(t: Therapy, s: &Scenario) -> Vec<Finding> {
                     t.name(),
                     num(ADULT_AGE_YEARS)
                 ),
-                &[q],
+                q,
             ));
         }
         if s.setting == Setting::MrdPositiveCr {
@@ -442,7 +453,7 @@ fn cart_label(t: Therapy, s: &Scenario) -> Vec<Finding> {
                 Some(t),
                 Effect::Excludes,
                 "MRD-positive in CR: no CAR-T product is labelled for this setting.".into(),
-                &[q],
+                q,
             ));
         }
     }
@@ -980,7 +991,7 @@ fn capitalised(text: &str) -> String {
 
 /// A count with thousands separators ("15,000").
 pub(crate) fn group_thousands(value: f64) -> String {
-    let whole = num(value);
+    let whole = num(value).to_string();
     let (int, frac) = match whole.split_once('.') {
         Some((i, f)) => (i.to_string(), format!(".{f}")),
         None => (whole, String::new()),
@@ -1450,8 +1461,8 @@ mod tests {
 
     #[test]
     fn number_formatting() {
-        assert_eq!(num(62.0), "62");
-        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(62.0).to_string(), "62");
+        assert_eq!(num(12.5).to_string(), "12.5");
         assert_eq!(group_thousands(15_000.0), "15,000");
         assert_eq!(group_thousands(1_234_567.5), "1,234,567.5");
         assert_eq!(group_thousands(999.0), "999");

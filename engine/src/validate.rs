@@ -340,7 +340,6 @@ pub fn format_mrd(fraction: f64) -> String {
 /// would be a dangerous mistake. The error is the part of a message after the label.
 pub fn parse_number(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
-    let shown = quoted(trimmed);
     if trimmed.is_empty() {
         return Err("no number given.".to_string());
     }
@@ -354,13 +353,14 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
             && after.len() == 3
             && after.chars().all(|c| c.is_ascii_digit());
         if is_grouping {
+            let shown = quoted(trimmed);
             return Err(format!(
                 "{shown} is ambiguous; write {before}{after} without a thousands separator, \
                  or {before}.{after} for a decimal."
             ));
         }
     }
-    decimal(trimmed, true).ok_or_else(|| format!("{shown} is not a number."))
+    decimal(trimmed, true).ok_or_else(|| format!("{} is not a number.", quoted(trimmed)))
 }
 
 /// Collects problems while each field is read.
@@ -646,7 +646,12 @@ fn decimal(text: &str, exponent: bool) -> Option<f64> {
     {
         return None;
     }
-    let value = text.replace(',', ".").parse::<f64>().ok()?;
+    let value = if text.contains(',') {
+        text.replace(',', ".").parse::<f64>()
+    } else {
+        text.parse::<f64>()
+    }
+    .ok()?;
     Some(if value == 0.0 { 0.0 } else { value })
 }
 

@@ -236,4 +236,28 @@ proptest! {
             }
         }
     }
+
+    /// The trace lists every rule once, in order, and its findings are exactly the reasons
+    /// shown: nothing shown is missing from the path, and the path shows nothing unseen.
+    #[test]
+    fn trace_matches_what_is_shown(raw in raw_scenario()) {
+        if let Assessment::Valid(rec) = assess(&raw) {
+            let order: Vec<_> = rec.trace.iter().map(|s| s.rule).collect();
+            let rules: Vec<_> = engine::rules::RULES.iter().map(|r| r.id).collect();
+            prop_assert_eq!(order, rules);
+            let mut shown = 0;
+            for step in &rec.trace {
+                let mut traced: Vec<_> = step.outcome.iter().map(|o| (o.therapy, o.effect)).collect();
+                let mut given: Vec<_> = rec.reasons_of(step.rule).into_iter()
+                    .map(|(t, r)| (t, r.effect)).collect();
+                traced.sort();
+                given.sort();
+                prop_assert_eq!(traced, given);
+                shown += step.outcome.len();
+            }
+            let total = rec.notes.len() + rec.therapies.iter()
+                .map(|a| a.reasons.len() + a.tests_needed.len()).sum::<usize>();
+            prop_assert_eq!(shown, total);
+        }
+    }
 }

@@ -958,6 +958,33 @@ fn every_rule_is_evaluated_and_traced_in_order() {
 }
 
 #[test]
+fn each_traced_finding_has_its_reason() {
+    // A scenario where many rules fire, several for more than one therapy.
+    let rec = evaluate(&Scenario {
+        cd19: Marker::Unknown,
+        transplant: TransplantPlan::Planned,
+        cns: Cns::Active,
+        kmt2a: YesNo::Yes,
+        marrow_blasts_pct: Some(70.0),
+        ..pos()
+    });
+    let mut fired = 0;
+    for step in &rec.trace {
+        let mut traced: Vec<_> = step.outcome.iter().map(|o| (o.therapy, o.effect)).collect();
+        let mut given: Vec<_> = rec
+            .reasons_of(step.rule)
+            .into_iter()
+            .map(|(t, r)| (t, r.effect))
+            .collect();
+        traced.sort();
+        given.sort();
+        assert_eq!(traced, given, "{}", step.rule.as_str());
+        fired += usize::from(step.fired);
+    }
+    assert!(fired >= 6, "only {fired} rules fired");
+}
+
+#[test]
 fn every_specification_rule_id_exists() {
     let ids: Vec<&str> = RULES.iter().map(|r| r.id.as_str()).collect();
     for id in [

@@ -33,7 +33,7 @@ pub fn CitationView(
 #[component]
 pub fn Citations(
     /// The citations, in order.
-    citations: Vec<Citation>,
+    citations: &'static [Citation],
 ) -> impl IntoView {
     let mut grouped: Vec<(SourceKey, Vec<&'static str>)> = Vec::new();
     for c in citations {

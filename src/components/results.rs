@@ -31,6 +31,8 @@ pub fn Results(
                 Assessment::Invalid(problems) => view! { <ProblemSummary problems /> }.into_any(),
                 Assessment::Valid(rec) => {
                     let rec = *rec;
+                    // The path reads the whole result, so it takes its own copy first.
+                    let path = rec.clone();
                     view! {
                         // The conflict comes first: it explains why neither side is preferred.
                         <Conflicts conflicts=rec.conflicts />
@@ -52,7 +54,7 @@ pub fn Results(
                             })}
                         <DebulkingCard debulking=rec.debulking />
                         <ScheduleCard schedule=rec.schedule />
-                        <DecisionPath trace=rec.trace />
+                        <DecisionPath rec=path />
                     }
                         .into_any()
                 }
