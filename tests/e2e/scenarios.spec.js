@@ -398,6 +398,11 @@ test.describe('keyboard and citations', () => {
     await expect(path.locator('[data-trace-rule]')).toHaveCount(24);
     await expect(path.locator('[data-trace-rule="P-CNS"]')).toHaveClass(/fired/);
     await expect(path.locator('[data-trace-rule="P-CNS"]')).toContainText('CNS = ');
+    // The path gives each finding's words, for whom: the same words as the cards.
+    await expect(path.locator('[data-trace-rule="P-CNS"] li')).toHaveText([
+      /^Blinatumomab: Active CNS disease: risk of neurotoxicity/,
+      /^Inotuzumab ozogamicin: Active CNS disease: inotuzumab is favoured/,
+    ]);
     await expect(path.locator('[data-trace-rule="P-NEURO-HX"]')).not.toHaveClass(/fired/);
     await expect(path.locator('summary')).toContainText(/Decision path: \d+ of 24 rules fired/);
   });
