@@ -244,7 +244,7 @@ impl Field {
             Field::Ldh => "LDH value",
             Field::LdhUln => "LDH upper limit of normal",
             Field::Extramedullary => "Extramedullary disease (non-CNS)",
-            Field::Cns => "CNS",
+            Field::Cns => "CNS status",
             Field::Cd19 => "CD19",
             Field::Cd19Pct => "CD19-positive blasts",
             Field::Cd22 => "CD22",

@@ -339,7 +339,7 @@ fn every_choice_value_is_accepted_and_unknown_values_are_not() {
             Field::Cns,
             ProblemKind::Invalid
         ),
-        "CNS: \"maybe\" is not one of the choices."
+        "CNS status: \"maybe\" is not one of the choices."
     );
 }
 

@@ -17,10 +17,18 @@ pub fn LinkIssues(
                     {issues
                         .into_iter()
                         .map(|i| {
+                            // With no value (a missing version, "foo="), the message names
+                            // the key; a bare "v=" chip would suggest the link holds one.
+                            let shown = (!i.value.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <code>{format!("{}={}", i.key, i.value)}</code>
+                                        ": "
+                                    }
+                                });
                             view! {
                                 <li data-key=i.key.clone()>
-                                    <code>{format!("{}={}", i.key, i.value)}</code>
-                                    ": "
+                                    {shown}
                                     {i.message}
                                 </li>
                             }

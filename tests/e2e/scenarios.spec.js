@@ -92,7 +92,7 @@ test.describe('target antigens and CNS', () => {
 
   test('active CNS leukaemia → inotuzumab preferred (P-CNS), blinatumomab caution (P-CNS)', async ({ aid }) => {
     await aid.open();
-    await aid.enter({ ...R2_ADULT, CNS: { choose: 'Active CNS leukaemia' } });
+    await aid.enter({ ...R2_ADULT, 'CNS status': { choose: 'Active CNS leukaemia' } });
     await aid.expectStatuses({ inotuzumab: 'preferred', blinatumomab: 'caution' });
     await aid.expectRules('inotuzumab', ['P-CNS']);
     await aid.expectRules('blinatumomab', ['P-CNS']);
@@ -102,7 +102,7 @@ test.describe('target antigens and CNS', () => {
 
   test('history of CNS pathology → blinatumomab caution (P-NEURO-HX), inotuzumab unaffected', async ({ aid }) => {
     await aid.open();
-    await aid.enter({ ...R2_ADULT, CNS: { choose: 'History of CNS pathology or seizures' } });
+    await aid.enter({ ...R2_ADULT, 'CNS status': { choose: 'History of CNS pathology or seizures' } });
     await aid.expectStatuses({ blinatumomab: 'caution', inotuzumab: 'option' });
     await aid.expectRules('blinatumomab', ['P-NEURO-HX']);
     await aid.expectNoRules('blinatumomab', ['P-CNS']);
@@ -212,7 +212,7 @@ test.describe('transplant, conflicts and notes', () => {
     await aid.open();
     await aid.enter({
       ...R2_ADULT,
-      CNS: { choose: 'Active CNS leukaemia' },
+      'CNS status': { choose: 'Active CNS leukaemia' },
       'Allogeneic HSCT': { choose: 'Planned after response' },
     });
     const conflict = aid.conflict();
@@ -391,13 +391,13 @@ test.describe('keyboard and citations', () => {
 
   test('the decision path lists every rule and marks those that fired', async ({ aid }) => {
     await aid.open();
-    await aid.enter({ ...R2_ADULT, CNS: { choose: 'Active CNS leukaemia' } });
+    await aid.enter({ ...R2_ADULT, 'CNS status': { choose: 'Active CNS leukaemia' } });
     const path = aid.decisionPath();
     await expect(path.locator('[data-trace-rule]').first()).toBeHidden();
     await aid.openDecisionPath();
     await expect(path.locator('[data-trace-rule]')).toHaveCount(24);
     await expect(path.locator('[data-trace-rule="P-CNS"]')).toHaveClass(/fired/);
-    await expect(path.locator('[data-trace-rule="P-CNS"]')).toContainText('CNS = ');
+    await expect(path.locator('[data-trace-rule="P-CNS"]')).toContainText('CNS status = ');
     // The path gives each finding's words, for whom: the same words as the cards.
     await expect(path.locator('[data-trace-rule="P-CNS"] li')).toHaveText([
       /^Blinatumomab: Active CNS disease: risk of neurotoxicity/,
