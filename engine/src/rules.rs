@@ -469,6 +469,15 @@ pub const P_HSCT: Rule = Rule {
     sources: &[Q_HSCT_S2, Q_VOD_CYCLES_L],
     reads: &[Field::Transplant, Field::Cd19, Field::Cd22],
     eval: |s| {
+        if s.transplant == TransplantPlan::Unknown {
+            // Unknown is not "no transplant": a plan would put inotuzumab in caution.
+            return vec![finding(
+                Some(Therapy::Inotuzumab),
+                Effect::NeedsTest,
+                "Transplant plan is needed before inotuzumab: an allo-HSCT after it raises the risk of VOD.".into(),
+                &[Q_HSCT_S2],
+            )];
+        }
         if s.transplant != TransplantPlan::Planned {
             return Vec::new();
         }
@@ -500,7 +509,15 @@ pub const P_VOD: Rule = Rule {
         let text = match s.liver {
             Liver::Disease => "Ongoing liver disease: higher VOD risk with inotuzumab.",
             Liver::PriorVod => "Prior VOD/SOS: higher VOD risk with inotuzumab.",
-            Liver::None | Liver::Unknown => return Vec::new(),
+            Liver::Unknown => {
+                return vec![finding(
+                    Some(Therapy::Inotuzumab),
+                    Effect::NeedsTest,
+                    "Liver history (ongoing liver disease, prior VOD/SOS) is needed before inotuzumab: either raises the risk of VOD.".into(),
+                    &[Q_VOD_LIVER_L],
+                )]
+            }
+            Liver::None => return Vec::new(),
         };
         vec![finding(
             Some(Therapy::Inotuzumab),
@@ -555,6 +572,15 @@ pub const P_CNS: Rule = Rule {
     sources: &[Q_CNS_S2, Q_CNS_S1],
     reads: &[Field::Cns],
     eval: |s| {
+        if s.cns == Cns::Unknown {
+            // Unknown is not "no CNS disease": either CNS finding puts blinatumomab in caution.
+            return vec![finding(
+                Some(Therapy::Blinatumomab),
+                Effect::NeedsTest,
+                "CNS status is needed before blinatumomab: active CNS leukaemia or a history of CNS pathology calls for caution.".into(),
+                &[Q_CNS_S1],
+            )];
+        }
         if s.cns != Cns::Active {
             return Vec::new();
         }
@@ -805,6 +831,14 @@ pub const P_POST_HSCT: Rule = Rule {
     reads: &[Field::Setting, Field::PriorHsct],
     eval: |s| {
         if !s.had_allo_hsct() {
+            if s.prior_hsct == YesNo::Unknown {
+                return vec![finding(
+                    Some(Therapy::Inotuzumab),
+                    Effect::NeedsTest,
+                    "Whether there was a prior allo-HSCT is needed before inotuzumab: a prior transplant raises the risk of VOD.".into(),
+                    &[Q_VOD_RISK_L],
+                )];
+            }
             return Vec::new();
         }
         vec![
@@ -940,7 +974,14 @@ pub const P_RENAL: Rule = Rule {
                 format!("CrCl {} mL/min: no blinatumomab dose adjustment needed.", num(c)),
                 &[Q_RENAL_OK_S2],
             )],
-            _ => Vec::new(),
+            Some(_) => Vec::new(),
+            // Unknown is not "normal": below 30 mL/min there are no data.
+            None => vec![finding(
+                Some(Therapy::Blinatumomab),
+                Effect::NeedsTest,
+                format!("Creatinine clearance is needed before blinatumomab: there are no data below {} mL/min or on dialysis.", num(CRCL_NO_DATA_BELOW)),
+                &[Q_RENAL_S2],
+            )],
         }
     },
 };
@@ -1197,7 +1238,14 @@ mod tests {
             ..plan
         };
         assert!(effects(&P_HSCT, &cd22_low, BLINA).is_empty());
-        assert!((P_HSCT.eval)(&base()).is_empty());
+        // An unknown plan is asked for, never read as "no transplant".
+        assert_eq!(effects(&P_HSCT, &base(), INO), [Effect::NeedsTest]);
+        assert!(effects(&P_HSCT, &base(), BLINA).is_empty());
+        assert!((P_HSCT.eval)(&Scenario {
+            transplant: TransplantPlan::NotCandidate,
+            ..base()
+        })
+        .is_empty());
     }
 
     #[test]
@@ -1218,6 +1266,7 @@ mod tests {
             ..base()
         })
         .is_empty());
+        assert_eq!(effects(&P_VOD, &base(), INO), [Effect::NeedsTest]);
     }
 
     #[test]
@@ -1255,6 +1304,14 @@ mod tests {
         };
         assert_eq!(effects(&P_NEURO_HX, &history, BLINA), [Effect::Caution]);
         assert!((P_CNS.eval)(&history).is_empty());
+        assert_eq!(effects(&P_CNS, &base(), BLINA), [Effect::NeedsTest]);
+        assert!(effects(&P_CNS, &base(), INO).is_empty());
+        assert!((P_NEURO_HX.eval)(&base()).is_empty());
+        assert!((P_CNS.eval)(&Scenario {
+            cns: Cns::None,
+            ..base()
+        })
+        .is_empty());
     }
 
     #[test]
@@ -1383,6 +1440,18 @@ mod tests {
             ..base()
         })
         .is_empty());
+        assert_eq!(effects(&P_RENAL, &base(), BLINA), [Effect::NeedsTest]);
+        assert_eq!(
+            effects(
+                &P_RENAL,
+                &Scenario {
+                    dialysis: YesNo::Yes,
+                    ..base()
+                },
+                BLINA
+            ),
+            [Effect::Caution]
+        );
     }
 
     #[test]
@@ -1398,7 +1467,12 @@ mod tests {
             ..base()
         };
         assert_eq!(effects(&P_POST_HSCT, &post, INO), [Effect::Caution]);
-        assert!((P_POST_HSCT.eval)(&base()).is_empty());
+        assert_eq!(effects(&P_POST_HSCT, &base(), INO), [Effect::NeedsTest]);
+        assert!((P_POST_HSCT.eval)(&Scenario {
+            prior_hsct: YesNo::No,
+            ..base()
+        })
+        .is_empty());
         let prior = Scenario {
             prior_cart: PriorExposure::NoResponse,
             ..base()

@@ -15,11 +15,19 @@ fn base() -> Scenario {
     Scenario::unknown(40.0, Setting::SecondOrLaterRelapse)
 }
 
-/// Both markers positive: the usual starting point for preference rules.
+/// Both markers positive, and the history that caution rules read known and unremarkable
+/// (no CNS disease, liver disease or transplant, normal renal function): the usual
+/// starting point for preference rules, since an unknown there holds "preferred" back.
 fn pos() -> Scenario {
     Scenario {
         cd19: Marker::Positive { pct: None },
         cd22: Marker::Positive { pct: None },
+        cns: Cns::None,
+        liver: Liver::None,
+        transplant: TransplantPlan::NotCandidate,
+        prior_hsct: YesNo::No,
+        crcl_ml_min: Some(100.0),
+        dialysis: YesNo::No,
         ..base()
     }
 }
@@ -1037,4 +1045,69 @@ fn effects_match_the_status_ladder() {
         .reasons
         .iter()
         .any(|r| r.effect == Effect::Favours && r.rule == RuleId::PCns));
+}
+
+#[test]
+fn unknown_history_holds_preferred_back_and_names_what_is_needed() {
+    let mrd = Scenario {
+        setting: Setting::MrdPositiveCr,
+        mrd_fraction: Some(1e-3),
+        ..pos()
+    };
+    let blina = |s: &Scenario| evaluate(s).therapy(Therapy::Blinatumomab).cloned();
+    assert_eq!(blina(&mrd).map(|a| a.status), Some(Status::Preferred));
+    for (unknown, needed) in [
+        (
+            Scenario {
+                cns: Cns::Unknown,
+                ..mrd.clone()
+            },
+            "CNS status",
+        ),
+        (
+            Scenario {
+                crcl_ml_min: None,
+                ..mrd.clone()
+            },
+            "Creatinine clearance",
+        ),
+    ] {
+        let a = blina(&unknown).expect("blinatumomab is assessed");
+        assert_eq!(a.status, Status::Option, "{needed}");
+        assert!(a.tests_needed.iter().any(|r| r.text.starts_with(needed)));
+    }
+    // Inotuzumab favoured by burden, with its VOD history unknown.
+    let burden = Scenario {
+        marrow_blasts_pct: Some(80.0),
+        ..pos()
+    };
+    let ino = |s: &Scenario| evaluate(s).therapy(Therapy::Inotuzumab).cloned();
+    assert_eq!(ino(&burden).map(|a| a.status), Some(Status::Preferred));
+    for (unknown, needed) in [
+        (
+            Scenario {
+                liver: Liver::Unknown,
+                ..burden.clone()
+            },
+            "Liver history",
+        ),
+        (
+            Scenario {
+                transplant: TransplantPlan::Unknown,
+                ..burden.clone()
+            },
+            "Transplant plan",
+        ),
+        (
+            Scenario {
+                prior_hsct: YesNo::Unknown,
+                ..burden.clone()
+            },
+            "Whether there was a prior allo-HSCT",
+        ),
+    ] {
+        let a = ino(&unknown).expect("inotuzumab is assessed");
+        assert_eq!(a.status, Status::Option, "{needed}");
+        assert!(a.tests_needed.iter().any(|r| r.text.starts_with(needed)));
+    }
 }
