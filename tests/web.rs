@@ -134,7 +134,9 @@ async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
         .replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!("{path}?v=1&age=40&set=mrd&mrd=0.1&cd19=pos")),
+            Some(&format!(
+                "{path}?v=1&age=40&set=mrd&mrd=0.1&cd19=pos&cns=no&crcl=100"
+            )),
         )
         .unwrap();
     let document = window.document().unwrap();

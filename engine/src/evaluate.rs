@@ -83,6 +83,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
                 status,
                 reasons,
                 tests_needed,
+                indication: crate::indication::indication(t),
             }
         })
         .collect();

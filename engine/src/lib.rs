@@ -12,6 +12,7 @@ pub mod dosing;
 pub mod evaluate;
 pub mod evidence;
 pub mod fields;
+pub mod indication;
 pub mod query;
 pub mod recommendation;
 pub mod rule;

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::debulking::Debulking;
 use crate::dosing::{BlinatumomabSchedule, Bsa};
-use crate::evidence::Citation;
+use crate::evidence::{Citation, Sourced};
 use crate::fields::Field;
 use crate::rule::{Effect, RuleId};
 use crate::scenario::Scenario;
@@ -35,6 +35,8 @@ pub struct TherapyAssessment {
     pub reasons: Vec<Reason>,
     /// Tests still needed before the therapy can be fully judged.
     pub tests_needed: Vec<Reason>,
+    /// What the therapy is approved for: the source of an "option" no rule bears on.
+    pub indication: Sourced,
 }
 
 /// One side of a conflict: a therapy and the preference reasons that favour it.

@@ -43,15 +43,15 @@ const Q_CART_21_S2: Citation = cite(
     S2,
     "CAR-T cell therapy is currently only approved for patients aged 21 years old and younger",
 );
-const Q_TISA_L: Citation = cite(
+pub(crate) const Q_TISA_L: Citation = cite(
     L,
     "Tisagenlecleucel: patients **up to 25 years** of age with B-ALL that is refractory or in second or later relapse (US approval 30 Aug 2017).",
 );
-const Q_BREXU_L: Citation = cite(
+pub(crate) const Q_BREXU_L: Citation = cite(
     L,
     "Brexucabtagene autoleucel: **adults (≥ 18 y)** with R/R B-precursor ALL (US, 1 Oct 2021; ZUMA-3, CR 52%).",
 );
-const Q_OBE_L: Citation = cite(
+pub(crate) const Q_OBE_L: Citation = cite(
     L,
     "Obecabtagene autoleucel: **adults** with R/R B-precursor ALL (US, 8 Nov 2024; FELIX).",
 );
@@ -111,7 +111,7 @@ const Q_BLAST_S2: Citation = cite(
     S2,
     "78% achieved MRD negativity after one cycle of blinatumomab.",
 );
-const Q_MRD_L: Citation = cite(
+pub(crate) const Q_MRD_L: Citation = cite(
     L,
     "MRD ≥ 0.1% in first or second CR: adults and children ≥ 1 month (US).",
 );
@@ -126,6 +126,10 @@ const Q_MRD_RC_S2: Citation = cite(
 const Q_PH_S0: Citation = cite(
     S0,
     "Of 45 patients, 16 (36%; 95% CI, 22% to 51%) achieved CR/CRh during the first two cycles, including four of 10 patients with the T315I mutation",
+);
+const Q_ALCANTARA_POP_S0: Citation = cite(
+    S0,
+    "In Ph+ ALL patients, with R/R disease, who progressed after or were intolerant to a second-generation or later TKI, the Alcantara phase II, single-arm, multicenter clinical trial [4] investigated the role of Blinatumomab",
 );
 const Q_PH_TKI_S2: Citation = cite(
     S2,
@@ -405,6 +409,16 @@ fn cart_label(t: Therapy, s: &Scenario) -> Vec<Finding> {
                 Effect::Excludes,
                 format!(
                     "Age {age} years: tisagenlecleucel is labelled up to 25 years. (The source paper, older, says 21 and younger; the label has since widened.)"
+                ),
+                &[Q_TISA_L, Q_CART_21_S2],
+            ));
+        } else if s.age_years >= TISA_SOURCE_AGE_BELOW_YEARS {
+            // Where the label and the older source disagree, say so.
+            out.push(finding(
+                Some(t),
+                Effect::Note,
+                format!(
+                    "Age {age} years: within the label (up to 25 years), though the source paper, older, says 21 and younger."
                 ),
                 &[Q_TISA_L, Q_CART_21_S2],
             ));
@@ -715,8 +729,15 @@ pub const P_PH: Rule = Rule {
             finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Note,
-                format!("Ph-positive: CR/CRh 36% in ALCANTARA (after TKI failure).{t315i}"),
-                &[Q_PH_S0],
+                match s.tki_failure {
+                    YesNo::Yes => format!(
+                        "Ph-positive after failure of a second-generation TKI, as in ALCANTARA: CR/CRh 36%.{t315i}"
+                    ),
+                    _ => format!(
+                        "Ph-positive: CR/CRh 36% in ALCANTARA, which enrolled patients after failure of a second-generation or later TKI.{t315i}"
+                    ),
+                },
+                &[Q_PH_S0, Q_ALCANTARA_POP_S0],
             ),
         ]
     },
@@ -892,7 +913,9 @@ pub const P_CART: Rule = Rule {
     sources: &[Q_ELIANA_S2, Q_ELIANA_TOX_S2, Q_CART_TIME_L],
     reads: &[Field::Age, Field::Setting, Field::Cd19],
     eval: |s| {
-        if !s.setting.is_relapsed_refractory() || !s.cd19.is_expressed() {
+        // CD19-positive as the specification says: low expression gets E-CD19's caution
+        // instead of trial figures from CD19-positive cohorts.
+        if !s.setting.is_relapsed_refractory() || !s.cd19.is_positive() {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -1176,15 +1199,14 @@ mod tests {
     fn e_cart() {
         let tisa = Some(Therapy::Tisagenlecleucel);
         let brexu = Some(Therapy::Brexucabtagene);
-        assert!(effects(
-            &E_CART,
-            &Scenario {
-                age_years: 25.99,
-                ..base()
-            },
-            tisa
-        )
-        .is_empty());
+        let age = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        // Within the label; from 22 the older source's limit is noted, not applied.
+        assert!(effects(&E_CART, &age(21.99), tisa).is_empty());
+        assert_eq!(effects(&E_CART, &age(22.0), tisa), [Effect::Note]);
+        assert_eq!(effects(&E_CART, &age(25.99), tisa), [Effect::Note]);
         assert_eq!(
             effects(
                 &E_CART,

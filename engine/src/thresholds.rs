@@ -47,6 +47,10 @@ pub const ADULT_AGE_YEARS: f64 = 18.0;
 /// Tisagenlecleucel is labelled "up to 25 years": ages below this qualify (L).
 pub const TISA_AGE_BELOW_YEARS: f64 = 26.0;
 
+/// The older source's tisagenlecleucel limit, "21 years old and younger": ages below this
+/// (S2). Between it and the label's limit the card notes the disagreement.
+pub const TISA_SOURCE_AGE_BELOW_YEARS: f64 = 22.0;
+
 /// The age the older-adult rules (P-AGE, P-PH-ELDERLY) start at: S4 reports its older
 /// subgroup as "≥50 years"; S0 and S1 say "elderly" without a number.
 pub const OLDER_ADULT_AGE_YEARS: f64 = 50.0;

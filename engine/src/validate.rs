@@ -135,6 +135,34 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
                 );
             }
         }
+        // Morphologic CR also means no circulating blasts and fewer than 5% leukaemic
+        // cells by any measure, so MRD at or above 5% contradicts it as marrow blasts do.
+        if let Some(Some(pb)) = peripheral {
+            if pb > 0.0 {
+                v.problem(
+                    Field::PeripheralBlasts,
+                    ProblemKind::Inconsistent,
+                    format!(
+                        "{}/µL circulating blasts is not a morphologic CR; \
+                         the setting says MRD-positive in CR.",
+                        crate::rules::group_thousands(pb)
+                    ),
+                );
+            }
+        }
+        if let Some(Some(fraction)) = mrd {
+            if fraction * 100.0 >= CR_MARROW_BLASTS_BELOW_PCT {
+                v.problem(
+                    Field::Mrd,
+                    ProblemKind::Inconsistent,
+                    format!(
+                        "{} is not a morphologic CR (< {CR_MARROW_BLASTS_BELOW_PCT}% blasts); \
+                         the setting says MRD-positive in CR.",
+                        format_mrd(fraction)
+                    ),
+                );
+            }
+        }
         if mrd == Some(Some(0.0)) {
             v.problem(
                 Field::Mrd,

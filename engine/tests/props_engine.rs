@@ -93,6 +93,10 @@ fn consistent(mut raw: RawScenario) -> RawScenario {
     match raw.get(Field::Setting) {
         "mrd" => {
             raw.set(Field::Extramedullary, "");
+            raw.set(Field::PeripheralBlasts, "");
+            if engine::validate::parse_mrd(raw.get(Field::Mrd)).is_ok_and(|m| m >= 0.05) {
+                raw.set(Field::Mrd, "");
+            }
             if number(&raw, Field::MarrowBlasts).is_some_and(|b| b >= 5.0) {
                 raw.set(Field::MarrowBlasts, "");
             }
@@ -174,6 +178,8 @@ proptest! {
             for a in &rec.therapies {
                 prop_assert!(a.status == Status::Option || !a.reasons.is_empty(),
                     "{:?} is {:?} without a reason", a.therapy, a.status);
+                // An option no rule bears on rests on the therapy's approved use.
+                prop_assert!(!a.indication.sources.is_empty());
                 for r in a.reasons.iter().chain(&a.tests_needed) {
                     prop_assert!(!r.sources.is_empty());
                 }

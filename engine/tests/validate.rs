@@ -779,3 +779,33 @@ fn long_garbage_is_cut_in_messages() {
     assert!(message.len() < 200, "{message}");
     assert!(message.contains('…'));
 }
+
+#[test]
+fn mrd_setting_refuses_circulating_blasts_and_mrd_of_5_percent() {
+    let mrd = || base().with(Field::Setting, "mrd");
+    valid(&mrd().with(Field::PeripheralBlasts, "0"));
+    assert_eq!(
+        one_problem(
+            &mrd().with(Field::PeripheralBlasts, "20000"),
+            Field::PeripheralBlasts,
+            ProblemKind::Inconsistent
+        ),
+        "Peripheral blood blasts: 20,000/µL circulating blasts is not a morphologic CR; the setting says MRD-positive in CR."
+    );
+    valid(&mrd().with(Field::Mrd, "4.9"));
+    let message = one_problem(
+        &mrd().with(Field::Mrd, "5"),
+        Field::Mrd,
+        ProblemKind::Inconsistent,
+    );
+    assert!(
+        message.starts_with("MRD level: 5% ") && message.contains("not a morphologic CR"),
+        "{message}"
+    );
+    // Outside CR, circulating blasts and high MRD are expected.
+    valid(
+        &base()
+            .with(Field::PeripheralBlasts, "20000")
+            .with(Field::Mrd, "30"),
+    );
+}

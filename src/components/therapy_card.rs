@@ -4,6 +4,7 @@ use engine::recommendation::TherapyAssessment;
 use engine::Status;
 use leptos::prelude::*;
 
+use super::citation::Citations;
 use super::reasons::Reasons;
 
 /// A symbol that carries the status without colour.
@@ -27,6 +28,7 @@ pub fn TherapyCard(
         status,
         reasons,
         tests_needed,
+        indication,
     } = assessment;
     let title_id = format!("t-{}", therapy.slug());
     view! {
@@ -54,7 +56,15 @@ pub fn TherapyCard(
                     }
                 })}
             {if reasons.is_empty() {
-                view! { <p class="no-reasons">"No rule flags or favours it for this patient."</p> }
+                // The status then rests on the approved use alone: show it with its source.
+                view! {
+                    <p class="no-reasons">
+                        "No rule flags or favours it for this patient. "
+                        {indication.text}
+                        " "
+                        <Citations citations=indication.sources />
+                    </p>
+                }
                     .into_any()
             } else {
                 view! { <Reasons reasons /> }.into_any()

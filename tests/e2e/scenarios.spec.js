@@ -6,12 +6,23 @@ const { test, expect } = require('./aid');
 
 const CAR_T = ['tisagenlecleucel', 'brexucabtagene', 'obecabtagene'];
 
+// The history that caution rules read, known and unremarkable: while any of it is unknown
+// the aid asks for it and marks nothing preferred.
+const KNOWN_HISTORY = {
+  'CNS status': { choose: 'No CNS involvement or history' },
+  'Allogeneic HSCT': { choose: 'Not a candidate' },
+  'Prior allogeneic HSCT': { choose: 'No' },
+  'Creatinine clearance (mL/min)': 100,
+  Liver: { choose: 'No liver disease' },
+};
+
 // A relapsed adult with both antigens present: the baseline most scenarios vary.
 const R2_ADULT = {
   'Age (years)': 34,
   'Disease setting': { choose: 'Second or later relapse' },
   CD19: { choose: 'Positive' },
   CD22: { choose: 'Positive' },
+  ...KNOWN_HISTORY,
 };
 
 test.describe('MRD-positive in morphologic CR', () => {
@@ -22,6 +33,8 @@ test.describe('MRD-positive in morphologic CR', () => {
       'Disease setting': { choose: 'MRD-positive in morphologic CR' },
       'MRD level (%)': '0.1',
       CD19: { choose: 'Positive' },
+      'CNS status': { choose: 'No CNS involvement or history' },
+      'Creatinine clearance (mL/min)': 100,
     });
     await aid.expectStatuses({
       blinatumomab: 'preferred',
@@ -38,6 +51,23 @@ test.describe('MRD-positive in morphologic CR', () => {
     // In CR no blast count is needed: debulking is decided.
     await aid.expectDebulking('not-needed');
     await expect(aid.schedule()).toContainText('MRD-positive dosing');
+  });
+
+  test('CNS status unknown → blinatumomab only an option, and the card asks for it', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({
+      'Age (years)': 34,
+      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+      'MRD level (%)': '0.1',
+      CD19: { choose: 'Positive' },
+      'Creatinine clearance (mL/min)': 100,
+    });
+    await aid.expectStatuses({ blinatumomab: 'option' });
+    await expect(aid.card('blinatumomab').locator('.tests-needed [data-rule="P-CNS"]'))
+      .toContainText('CNS status is needed before blinatumomab');
+    await aid.choose('CNS status', 'No CNS involvement or history');
+    await aid.expectStatuses({ blinatumomab: 'preferred' });
+    await expect(aid.card('blinatumomab').locator('.tests-needed')).toHaveCount(0);
   });
 
   test('MRD 0.05% → blinatumomab only an option, with P-MRD-LOW', async ({ aid }) => {
@@ -183,12 +213,17 @@ test.describe('pre-phase debulking thresholds', () => {
 });
 
 test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
-  test('tisagenlecleucel: age 25 an option, age 26 not eligible (E-CART)', async ({ aid }) => {
+  test('tisagenlecleucel: age 21 an option, 25 an option noting the older limit, 26 not eligible (E-CART)', async ({ aid }) => {
     await aid.open();
-    await aid.enter({ ...R2_ADULT, 'Age (years)': 25 });
+    await aid.enter({ ...R2_ADULT, 'Age (years)': 21 });
     await aid.expectStatus('tisagenlecleucel', 'option');
     await aid.expectRules('tisagenlecleucel', ['P-CART']);
     await aid.expectNoRules('tisagenlecleucel', ['E-CART']);
+    await aid.fill('Age (years)', 25);
+    await aid.expectStatus('tisagenlecleucel', 'option');
+    const note = aid.card('tisagenlecleucel').locator('[data-rule="E-CART"]');
+    await expect(note).toHaveAttribute('data-effect', 'note');
+    await expect(note).toContainText('says 21 and younger');
     await aid.fill('Age (years)', 26);
     await aid.expectStatus('tisagenlecleucel', 'not-eligible');
     await aid.expectRules('tisagenlecleucel', ['E-CART']);
@@ -208,6 +243,16 @@ test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
 });
 
 test.describe('transplant, conflicts and notes', () => {
+  test('a therapy no rule bears on is an option resting on its approved use, with its source', async ({ aid }) => {
+    await aid.open();
+    await aid.enter(R2_ADULT);
+    await aid.expectStatus('blinatumomab', 'option');
+    const card = aid.card('blinatumomab');
+    await expect(card.locator('[data-rule]')).toHaveCount(0);
+    await expect(card.locator('.no-reasons')).toContainText('Approved for relapsed or refractory B-ALL');
+    await expect(card.locator('.no-reasons .citations')).toContainText('S2');
+  });
+
   test('CD19+/CD22+ with active CNS and allo-HSCT planned → conflict naming both; neither preferred', async ({ aid }) => {
     await aid.open();
     await aid.enter({
