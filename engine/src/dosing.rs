@@ -316,6 +316,45 @@ const fn note(label: &'static str, text: &'static str, sources: &'static [Citati
     }
 }
 
+const Q_CRS_S2: Citation = cite(
+    S2,
+    "Grade 1 or 2 CRS can typically be managed with observation or dexamethasone whereas grade 3 or 4 CRS require interruption of infusion. Grade 3 is managed by withholding the infusion until resolved then restarting at 9 mcg/day and grade 4 typically results in permanent discontinuation.",
+);
+const Q_TOCILIZUMAB_S2: Citation = cite(
+    S2,
+    "Tocilizumab has also been shown to play a role in management of CRS for patients with grade 3 or 4 CRS.",
+);
+const Q_NEURO_S2: Citation = cite(
+    S2,
+    "Neurotoxicity typically occurs within the first 7 days of drug initiation and is managed with dexamethasone and/or interruption of the infusion.",
+);
+const Q_SEIZURE_S2: Citation = cite(
+    S2,
+    "For grade ≥ 3 seizures, dose interruption is recommended along with anti-epileptic drug administration. In these cases, the infusion is typically held until symptoms are resolved to \\leq grade 1 for at least 3 days, then is restarted at 9 mcg/day",
+);
+const Q_NEURO_STOP_S2: Citation = cite(
+    S2,
+    "Cases of neurotoxicity that warrant permanent discontinuation of blinatumomab include grade 3 toxicities that take more than 7 days to resolve, any grade 4 toxicity, and anytime more than one seizure occurs.",
+);
+const Q_RESTART_S1: Citation = cite(
+    S1,
+    "If these events are resolved, blinatumomab can be reintroduced starting with the lowest dose (5 µg/m2/day).",
+);
+
+/// What to do on cytokine release syndrome and neurologic events, whatever the indication.
+const TOXICITY: [Sourced; 2] = [
+    note(
+        "Cytokine release syndrome",
+        "Grade 1–2: observation or dexamethasone. Grade 3: withhold until resolved, then restart at 9 µg/day. Grade 4: usually permanent discontinuation. Tocilizumab has a role in grade 3–4.",
+        &[Q_CRS_S2, Q_TOCILIZUMAB_S2],
+    ),
+    note(
+        "Neurologic events",
+        "Usually within the first 7 days; managed with dexamethasone and/or interruption. Grade ≥ 3 seizures: interrupt and give anti-epileptic drugs; hold until ≤ grade 1 for at least 3 days, then restart at 9 µg/day (S1: after grade 3 events resolve, restart at the lowest dose, 5 µg/m²/day). Stop for good after grade 3 lasting more than 7 days, any grade 4, or more than one seizure.",
+        &[Q_NEURO_S2, Q_SEIZURE_S2, Q_NEURO_STOP_S2, Q_RESTART_S1],
+    ),
+];
+
 fn schedule_notes(scenario: &Scenario, mrd: bool) -> Vec<Sourced> {
     let mut notes = vec![note(
         "Cycle",
@@ -374,5 +413,6 @@ fn schedule_notes(scenario: &Scenario, mrd: bool) -> Vec<Sourced> {
         renal,
         &[Q_RENAL_S2, Q_HEPATIC_S2],
     ));
+    notes.extend(TOXICITY);
     notes
 }

@@ -1111,3 +1111,20 @@ fn unknown_history_holds_preferred_back_and_names_what_is_needed() {
         assert!(a.tests_needed.iter().any(|r| r.text.starts_with(needed)));
     }
 }
+
+#[test]
+fn schedule_gives_toxicity_management_for_both_indications() {
+    for setting in [Setting::SecondOrLaterRelapse, Setting::MrdPositiveCr] {
+        let rec = evaluate(&Scenario { setting, ..pos() });
+        let labels: Vec<&str> = rec.schedule.notes.iter().map(|n| n.label).collect();
+        for label in ["Cytokine release syndrome", "Neurologic events"] {
+            assert!(labels.contains(&label), "{setting:?}: {labels:?}");
+        }
+        let crs = rec
+            .schedule
+            .notes
+            .iter()
+            .find(|n| n.label == "Cytokine release syndrome");
+        assert!(crs.is_some_and(|n| n.text.contains("restart at 9 µg/day")));
+    }
+}
