@@ -117,13 +117,13 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
         result: "CR/CRh 43% (CR 33%, CRh 10%); median RFS 5.9 months, OS 6.1 months",
         sources: &[cite(
             SourceKey::S2,
-            "After two cycles of treatment, 43% of patients achieved a CR/CR with partial hematologic recovery (CRh), with 33% obtaining a CR and 10% a CRh.",
+            "After two cycles of treatment, 43% of patients achieved a CR/CR with partial hematologic recovery (CRh), with 33% obtaining a CR and 10% a CRh. Median relapse free survival (RFS) was 5.9 months with a median follow-up of 8.9 months and the median OS was 6.1 months",
         )],
     },
     TrialEvidence {
         trial: "TOWER (phase III)",
         population: "405 adults, Ph-negative R/R, 2:1 vs chemotherapy",
-        result: "CR 34% vs 16%; OS 7.7 vs 4.0 months",
+        result: "CR 34% vs 16%; OS 7.7 vs 4 months",
         sources: &[cite(
             SourceKey::S2,
             "blinatumomab-treated patients had improved CR rates (34% vs 16%, $P<0.001$) and OS (7.7 months versus 4 months, $P=0.01$)",
@@ -132,7 +132,7 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
     TrialEvidence {
         trial: "ALCANTARA",
         population: "45 adults, Ph-positive R/R after a second-generation TKI",
-        result: "CR/CRh 36% (4 of 10 with T315I); 88% MRD response",
+        result: "CR/CRh 36% (four of 10 with T315I); 88% MRD response",
         sources: &[cite(
             SourceKey::S0,
             "Of 45 patients, 16 (36%; 95% CI, 22% to 51%) achieved CR/CRh during the first two cycles, including four of 10 patients with the T315I mutation; 88% of CR/CRh responders achieved a complete MRD negativity.",
@@ -147,7 +147,7 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
     TrialEvidence {
         trial: "Paediatric phase II",
         population: "39 children, R/R",
-        result: "CR 31% in the first 2 cycles",
+        result: "CR 31% in the first two cycles",
         sources: &[cite(
             SourceKey::S1,
             "During the first two treatment cycles, 12 patients (31%) achieved CR, mainly during the first cycle.",
@@ -156,7 +156,7 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
     TrialEvidence {
         trial: "BLAST",
         population: "116 adults, MRD ≥ 10⁻³ in CR",
-        result: "78% MRD-negative after cycle 1; OS 38.9 vs 12.5 months for MRD responders vs non-responders",
+        result: "78% MRD-negative after one cycle; OS 38.9 vs 12.5 months for MRD responders vs non-responders",
         sources: &[
             cite(
                 SourceKey::S2,
@@ -175,6 +175,12 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
         sources: &[cite(
             SourceKey::S2,
             "showed a significantly higher CR/CRi rate with inotuzumab (80.7% vs 29.4%).",
+        ), cite(
+            SourceKey::S2,
+            "the 2-year OS rate of 22.8% versus 10% with SOC",
+        ), cite(
+            SourceKey::S2,
+            "The rate of VOD was as high as 23% in the initial phase II trial but was lower at 11% in the INO-VATE study",
         )],
     },
     TrialEvidence {
@@ -184,6 +190,9 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
         sources: &[cite(
             SourceKey::S2,
             "Of those patients who received tisagenlecleucel infusion, 81% of patients achieved MRD-negativity within 3 months.",
+        ), cite(
+            SourceKey::S2,
+            "At 12 months, the rate of event free survival and OS were 50% and 76%, respectively.",
         )],
     },
     TrialEvidence {
@@ -193,6 +202,9 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
         sources: &[cite(
             SourceKey::S3,
             "In our cohort of 9 patients, 6/9 (66.7%) responded to Blinatumomab, achieving complete morphological remission (CR) after the 1st cycle",
+        ), cite(
+            SourceKey::S3,
+            "A successful bridge to HSCT was feasible in 5/9 patients (55.6%).",
         )],
     },
     TrialEvidence {
@@ -210,7 +222,35 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
         result: "R/R CR/CRi 61%, OS 12.7 months",
         sources: &[cite(
             SourceKey::S2,
-            "Rate of CR/CRi for patients with R/R disease was 61% with 44% having CR with MRD negativity.",
+            "Rate of CR/CRi for patients with R/R disease was 61% with 44% having CR with MRD negativity. Median OS for patients with R/R disease was 12.7 months.",
         )],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The numbers in a text: "CR/CRh 43% (CR 33%)" → ["43", "33"].
+    fn numbers(text: &str) -> Vec<String> {
+        text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|t| t.trim_matches('.'))
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn every_trial_number_is_in_its_quotes() {
+        for row in EVIDENCE_TABLE {
+            let quoted: Vec<String> = row.sources.iter().flat_map(|c| numbers(c.quote)).collect();
+            for n in numbers(row.result) {
+                assert!(
+                    quoted.contains(&n),
+                    "{}: {n} is not in its quotes",
+                    row.trial
+                );
+            }
+        }
+    }
+}

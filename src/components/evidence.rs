@@ -1,7 +1,10 @@
-//! The evidence footer: every source with its key, title and the date it was last checked.
+//! The evidence footer: every source with its key, title and the date it was last checked,
+//! and the trial figures the reasons draw on, each with its quotes.
 
-use engine::evidence::{SourceKey, SNAPSHOT_DATE, SNAPSHOT_VERSION};
+use engine::evidence::{SourceKey, EVIDENCE_TABLE, SNAPSHOT_DATE, SNAPSHOT_VERSION};
 use leptos::prelude::*;
+
+use super::citation::Citations;
 
 /// The footer listing the sources of the evidence snapshot.
 #[component]
@@ -25,6 +28,34 @@ pub fn EvidenceFooter() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <details class="trials" data-trials>
+                <summary>"Trial figures behind the reasons"</summary>
+                <table class="stack">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Trial or cohort"</th>
+                            <th scope="col">"Patients"</th>
+                            <th scope="col">"Result"</th>
+                            <th scope="col">"Sources"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {EVIDENCE_TABLE
+                            .iter()
+                            .map(|row| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.trial}</th>
+                                        <td data-label="Patients">{row.population}</td>
+                                        <td data-label="Result">{row.result}</td>
+                                        <td data-label="Sources"><Citations citations=row.sources /></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </details>
         </footer>
     }
 }

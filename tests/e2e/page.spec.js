@@ -18,3 +18,16 @@ test('a full scenario renders with no console error or panic', async ({ page }) 
   await expect(aid.card('blinatumomab')).toBeVisible();
   await aid.expectNoErrors();
 });
+
+test('the footer lists the trial figures behind the reasons, each with its quotes', async ({ page }) => {
+  const aid = new Aid(page);
+  await aid.open();
+  const trials = page.locator('[data-trials]');
+  await expect(trials.getByRole('table')).toBeHidden();
+  await trials.locator('summary').click();
+  const row = trials.getByRole('row', { name: /MT103-211/ });
+  await expect(row).toContainText('CR/CRh 43%');
+  await row.locator('details.citation summary').first().click();
+  await expect(row.locator('details.citation blockquote').first()).toContainText('Median relapse free survival (RFS) was 5.9 months');
+  await aid.expectNoErrors();
+});
