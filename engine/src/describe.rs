@@ -82,7 +82,7 @@ pub fn describe(field: Field, s: &Scenario) -> String {
         .into(),
         Field::Mrd => s.mrd_fraction.map_or(NOT_GIVEN.into(), format_mrd),
         Field::MarrowBlasts => opt(s.marrow_blasts_pct, "%"),
-        Field::PeripheralBlasts => s
+        Field::PeripheralBlasts | Field::PeripheralBlastsUnit => s
             .peripheral_blasts_per_ul
             .map_or(NOT_GIVEN.into(), |p| format!("{}/µL", group_thousands(p))),
         Field::LdhStatus | Field::Ldh | Field::LdhUln => match s.ldh {

@@ -20,8 +20,10 @@ pub enum Field {
     Mrd,
     /// Marrow blasts, % of nucleated cells.
     MarrowBlasts,
-    /// Peripheral blood blasts per µL.
+    /// Peripheral blood blasts, in the unit of [`Field::PeripheralBlastsUnit`].
     PeripheralBlasts,
+    /// The unit the peripheral blast count is entered in: per µL or × 10⁹/L.
+    PeripheralBlastsUnit,
     /// LDH status when no value is entered: normal / elevated / unknown.
     LdhStatus,
     /// LDH value, U/L.
@@ -155,7 +157,7 @@ const MARKER: &[(&str, &str)] = &[
 ];
 
 /// Every field in form order.
-pub const FIELDS: [Field; 30] = [
+pub const FIELDS: [Field; 31] = [
     Field::Age,
     Field::Weight,
     Field::Height,
@@ -163,6 +165,7 @@ pub const FIELDS: [Field; 30] = [
     Field::Mrd,
     Field::MarrowBlasts,
     Field::PeripheralBlasts,
+    Field::PeripheralBlastsUnit,
     Field::LdhStatus,
     Field::Ldh,
     Field::LdhUln,
@@ -199,6 +202,7 @@ impl Field {
             Field::Mrd => "mrd",
             Field::MarrowBlasts => "bm",
             Field::PeripheralBlasts => "pb",
+            Field::PeripheralBlastsUnit => "pbu",
             Field::LdhStatus => "ldhs",
             Field::Ldh => "ldh",
             Field::LdhUln => "uln",
@@ -240,6 +244,7 @@ impl Field {
             Field::Mrd => "MRD level",
             Field::MarrowBlasts => "Marrow blasts",
             Field::PeripheralBlasts => "Peripheral blood blasts",
+            Field::PeripheralBlastsUnit => "Peripheral blasts counted",
             Field::LdhStatus => "LDH",
             Field::Ldh => "LDH value",
             Field::LdhUln => "LDH upper limit of normal",
@@ -266,7 +271,17 @@ impl Field {
         }
     }
 
-    /// The unit the value is entered in, or `""` for choices.
+    /// The unit the value is entered in for this scenario (the peripheral blast count
+    /// follows its unit choice), or `""` for choices.
+    pub fn unit_in(self, raw: &crate::scenario::RawScenario) -> &'static str {
+        if self == Field::PeripheralBlasts && raw.get(Field::PeripheralBlastsUnit).trim() == "g" {
+            "× 10⁹/L"
+        } else {
+            self.unit()
+        }
+    }
+
+    /// The unit the value is entered in by default, or `""` for choices.
     pub fn unit(self) -> &'static str {
         match self {
             Field::Age => "years",
@@ -291,6 +306,7 @@ impl Field {
             Field::Setting | Field::Mrd => Group::Setting,
             Field::MarrowBlasts
             | Field::PeripheralBlasts
+            | Field::PeripheralBlastsUnit
             | Field::LdhStatus
             | Field::Ldh
             | Field::LdhUln
@@ -331,7 +347,8 @@ impl Field {
             ]),
             Field::Mrd => FieldKind::Mrd,
             Field::MarrowBlasts => num(0.0, 100.0),
-            Field::PeripheralBlasts => num(0.0, 2_000_000.0),
+            Field::PeripheralBlasts => num(0.0, crate::validate::MAX_PERIPHERAL_BLASTS_PER_UL),
+            Field::PeripheralBlastsUnit => FieldKind::Choice(&[("ul", "per µL"), ("g", "× 10⁹/L")]),
             Field::LdhStatus => {
                 FieldKind::Choice(&[("unk", "Unknown"), ("norm", "Normal"), ("high", "Elevated")])
             }
@@ -386,6 +403,7 @@ impl Field {
     pub fn hint(self) -> &'static str {
         match self {
             Field::Mrd => "0.1 means 0.1% (10⁻³); 1e-3 is read as a fraction",
+            Field::PeripheralBlastsUnit => "15 × 10⁹/L is 15,000/µL",
             Field::Cd19Pct | Field::Cd22Pct => "Optional; ≥ 20% counts as positive, 1–19% as low",
             Field::LdhStatus => "Or enter the value and upper limit of normal below",
             Field::Treg => "> 12.5% predicts non-response to blinatumomab",

@@ -15,6 +15,9 @@ use crate::scenario::{
 };
 use crate::thresholds::{CR_MARROW_BLASTS_BELOW_PCT, MARKER_POSITIVE_PCT};
 
+/// The largest peripheral blast count accepted, per µL: the field's upper bound.
+pub(crate) const MAX_PERIPHERAL_BLASTS_PER_UL: f64 = 2_000_000.0;
+
 /// What is wrong with a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ProblemKind {
@@ -75,6 +78,28 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
     let mrd = v.mrd();
     let marrow = v.number(Field::MarrowBlasts);
     let peripheral = v.number(Field::PeripheralBlasts);
+    // The engine counts per µL; 1 × 10⁹/L is 1,000/µL.
+    let per_litre = v.choice(Field::PeripheralBlastsUnit) == Some("g");
+    let peripheral = match peripheral {
+        Some(Some(count)) if per_litre => {
+            let per_ul = count * 1000.0;
+            if per_ul > MAX_PERIPHERAL_BLASTS_PER_UL {
+                v.problem(
+                    Field::PeripheralBlasts,
+                    ProblemKind::Invalid,
+                    format!(
+                        "{} × 10⁹/L is above {} × 10⁹/L.",
+                        raw.get(Field::PeripheralBlasts).trim(),
+                        MAX_PERIPHERAL_BLASTS_PER_UL / 1000.0
+                    ),
+                );
+                None
+            } else {
+                Some(Some(per_ul))
+            }
+        }
+        other => other,
+    };
     let ldh = v.ldh();
 
     let extramedullary = v.choice(Field::Extramedullary).map(|c| match c {

@@ -166,7 +166,8 @@ proptest! {
     fn debulking_required_exactly_at_the_thresholds(raw in valid_scenario()) {
         if let Assessment::Valid(rec) = assess(&raw) {
             let bm = number(&raw, Field::MarrowBlasts).is_some_and(|b| b >= 50.0);
-            let pb = number(&raw, Field::PeripheralBlasts).is_some_and(|p| p >= 15_000.0);
+            let per_ul = if raw.get(Field::PeripheralBlastsUnit) == "g" { 1000.0 } else { 1.0 };
+            let pb = number(&raw, Field::PeripheralBlasts).is_some_and(|p| p * per_ul >= 15_000.0);
             prop_assert_eq!(rec.debulking.level == DebulkingLevel::Required, bm || pb);
         }
     }

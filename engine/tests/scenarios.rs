@@ -1128,3 +1128,22 @@ fn schedule_gives_toxicity_management_for_both_indications() {
         assert!(crs.is_some_and(|n| n.text.contains("restart at 9 µg/day")));
     }
 }
+
+#[test]
+fn debulking_threshold_in_billions_per_litre() {
+    use engine::{assess, Assessment, Field, RawScenario};
+    let level = |pb: &str| {
+        let raw = RawScenario::new()
+            .with(Field::Age, "34")
+            .with(Field::Setting, "r2")
+            .with(Field::MarrowBlasts, "10")
+            .with(Field::PeripheralBlasts, pb)
+            .with(Field::PeripheralBlastsUnit, "g");
+        match assess(&raw) {
+            Assessment::Valid(rec) => rec.debulking.level,
+            Assessment::Invalid(p) => panic!("{p:?}"),
+        }
+    };
+    assert_eq!(level("15"), DebulkingLevel::Required);
+    assert_eq!(level("14.9"), DebulkingLevel::NotNeeded);
+}

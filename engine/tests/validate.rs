@@ -809,3 +809,46 @@ fn mrd_setting_refuses_circulating_blasts_and_mrd_of_5_percent() {
             .with(Field::Mrd, "30"),
     );
 }
+
+#[test]
+fn peripheral_blasts_in_either_unit() {
+    let per_litre = |text: &str| {
+        base()
+            .with(Field::PeripheralBlasts, text)
+            .with(Field::PeripheralBlastsUnit, "g")
+    };
+    assert_eq!(
+        valid(&per_litre("15")).peripheral_blasts_per_ul,
+        Some(15_000.0)
+    );
+    assert_eq!(
+        valid(&per_litre("14.999")).peripheral_blasts_per_ul,
+        Some(14_999.0)
+    );
+    assert_eq!(
+        valid(&base().with(Field::PeripheralBlasts, "15")).peripheral_blasts_per_ul,
+        Some(15.0)
+    );
+    assert_eq!(
+        valid(
+            &base()
+                .with(Field::PeripheralBlasts, "15")
+                .with(Field::PeripheralBlastsUnit, "ul")
+        )
+        .peripheral_blasts_per_ul,
+        Some(15.0)
+    );
+    assert_eq!(
+        one_problem(
+            &per_litre("2500"),
+            Field::PeripheralBlasts,
+            ProblemKind::Invalid
+        ),
+        "Peripheral blood blasts: 2500 × 10⁹/L is above 2000 × 10⁹/L."
+    );
+    one_problem(
+        &base().with(Field::PeripheralBlastsUnit, "mm3"),
+        Field::PeripheralBlastsUnit,
+        ProblemKind::Invalid,
+    );
+}

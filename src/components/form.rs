@@ -84,7 +84,8 @@ fn FieldInput(
         let text = event_target_value(&ev);
         scenario.update(|s| s.set(field, text));
     };
-    let unit = field.unit();
+    // The peripheral blast count's unit follows its unit choice.
+    let unit = move || scenario.with(|s| field.unit_in(s));
     let hint = field.hint();
     let described = move || {
         let mut ids = Vec::new();
@@ -142,7 +143,10 @@ fn FieldInput(
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <label for=id>
                 {field.label()}
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{format!(" ({unit})")}</span> })}
+                {move || {
+                    let unit = unit();
+                    (!unit.is_empty()).then(|| view! { <span class="unit">{format!(" ({unit})")}</span> })
+                }}
             </label>
             {control}
             {(!hint.is_empty())

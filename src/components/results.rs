@@ -80,7 +80,7 @@ fn PrintInputs(scenario: RwSignal<RawScenario>) -> impl IntoView {
                                         .find(|c| c.0 == value)
                                         .map(|c| c.1.to_string())
                                         .unwrap_or_else(|| value.clone()),
-                                    _ => format!("{value} {}", field.unit()),
+                                    _ => format!("{value} {}", field.unit_in(s)),
                                 };
                                 view! {
                                     <dt>{field.label()}</dt>

@@ -41,7 +41,7 @@ for (const colorScheme of ['light', 'dark']) {
       await expect(aid.schedule()).toContainText('converted with BSA');
       await aid.openDecisionPath();
       await aid.card('blinatumomab').locator('details.citation summary').first().click();
-      await page.locator('[data-trials] summary').click();
+      await page.locator('[data-trials] > summary').click();
       await expectNoViolations(page);
     });
 

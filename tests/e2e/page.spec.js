@@ -24,7 +24,7 @@ test('the footer lists the trial figures behind the reasons, each with its quote
   await aid.open();
   const trials = page.locator('[data-trials]');
   await expect(trials.getByRole('table')).toBeHidden();
-  await trials.locator('summary').click();
+  await page.locator('[data-trials] > summary').click();
   const row = trials.getByRole('row', { name: /MT103-211/ });
   await expect(row).toContainText('CR/CRh 43%');
   await row.locator('details.citation summary').first().click();

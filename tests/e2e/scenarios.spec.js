@@ -188,6 +188,17 @@ test.describe('pre-phase debulking thresholds', () => {
     });
   }
 
+  test('peripheral blasts entered as × 10⁹/L: 15 × 10⁹/L is 15,000/µL → required (D-1)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Marrow blasts (%)': '10', 'Peripheral blasts counted': { choose: '× 10⁹/L' } });
+    // The count's label follows the chosen unit.
+    await aid.fill('Peripheral blood blasts (× 10⁹/L)', '14.9');
+    await aid.expectDebulking('not-needed');
+    await aid.fill('Peripheral blood blasts (× 10⁹/L)', '15');
+    await aid.expectDebulking('required');
+    await expect(aid.debulking().locator('[data-rule="D-1"]')).toContainText('15,000/µL');
+  });
+
   test('blast counts not given → undetermined, naming what is needed; one count ≥ threshold decides', async ({ aid }) => {
     await aid.open();
     await aid.enter(R2_ADULT);
