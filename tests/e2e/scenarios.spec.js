@@ -25,14 +25,19 @@ const R2_ADULT = {
   ...KNOWN_HISTORY,
 };
 
+// An adult in morphologic CR with CD19-positive MRD at the approval threshold.
+const MRD_CR = {
+  'Age (years)': 34,
+  'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+  'MRD level (%)': '0.1',
+  CD19: { choose: 'Positive' },
+};
+
 test.describe('MRD-positive in morphologic CR', () => {
   test('MRD 0.1% → blinatumomab preferred (P-MRD); inotuzumab and every CAR-T not eligible', async ({ aid }) => {
     await aid.open();
     await aid.enter({
-      'Age (years)': 34,
-      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (%)': '0.1',
-      CD19: { choose: 'Positive' },
+      ...MRD_CR,
       'CNS status': { choose: 'No CNS involvement or history' },
       'Creatinine clearance (mL/min)': 100,
     });
@@ -55,13 +60,7 @@ test.describe('MRD-positive in morphologic CR', () => {
 
   test('CNS status unknown → blinatumomab only an option, and the card asks for it', async ({ aid }) => {
     await aid.open();
-    await aid.enter({
-      'Age (years)': 34,
-      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (%)': '0.1',
-      CD19: { choose: 'Positive' },
-      'Creatinine clearance (mL/min)': 100,
-    });
+    await aid.enter({ ...MRD_CR, 'Creatinine clearance (mL/min)': 100 });
     await aid.expectStatuses({ blinatumomab: 'option' });
     await expect(aid.card('blinatumomab').locator('.tests-needed [data-rule="P-CNS"]'))
       .toContainText('CNS status is needed before blinatumomab');
@@ -72,12 +71,7 @@ test.describe('MRD-positive in morphologic CR', () => {
 
   test('MRD 0.05% → blinatumomab only an option, with P-MRD-LOW', async ({ aid }) => {
     await aid.open();
-    await aid.enter({
-      'Age (years)': 34,
-      'Disease setting': { choose: 'MRD-positive in morphologic CR' },
-      'MRD level (%)': '0.05',
-      CD19: { choose: 'Positive' },
-    });
+    await aid.enter({ ...MRD_CR, 'MRD level (%)': '0.05' });
     await aid.expectStatus('blinatumomab', 'option');
     await aid.expectRules('blinatumomab', ['P-MRD-LOW']);
     await aid.expectNoRules('blinatumomab', ['P-MRD']);
