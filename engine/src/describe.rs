@@ -65,7 +65,7 @@ fn marker(value: Marker) -> String {
 /// `field` of `s` as the engine understood it ("62%", "Second or later relapse", "unknown").
 pub fn describe(field: Field, s: &Scenario) -> String {
     match field {
-        Field::Age => format!("{} years", num(s.age_years)),
+        Field::Age => format!("{} years", crate::rules::age(s.age_years)),
         Field::Weight => opt(s.weight_kg, " kg"),
         Field::Height => opt(s.height_cm, " cm"),
         Field::Setting => choice_label(

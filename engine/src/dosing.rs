@@ -345,13 +345,13 @@ const Q_RESTART_S1: Citation = cite(
 const TOXICITY: [Sourced; 2] = [
     note(
         "Cytokine release syndrome",
-        "Grade 1–2: observation or dexamethasone. Grade 3: withhold until resolved, then restart at 9 µg/day. Grade 4: usually permanent discontinuation. Tocilizumab has a role in grade 3–4.",
-        &[Q_CRS_S2, Q_TOCILIZUMAB_S2],
+        "Grade 1–2: observation or dexamethasone. Grade 3: withhold until resolved, then restart at 9 µg/day, the starting dose (under 45 kg: 5 µg/m²/day, not above 9 µg/day). Grade 4: usually permanent discontinuation. Tocilizumab has a role in grade 3–4.",
+        &[Q_CRS_S2, Q_TOCILIZUMAB_S2, Q_CAP_L],
     ),
     note(
         "Neurologic events",
-        "Usually within the first 7 days; managed with dexamethasone and/or interruption. Grade ≥ 3 seizures: interrupt and give anti-epileptic drugs; hold until ≤ grade 1 for at least 3 days, then restart at 9 µg/day (S1: after grade 3 events resolve, restart at the lowest dose, 5 µg/m²/day). Stop for good after grade 3 lasting more than 7 days, any grade 4, or more than one seizure.",
-        &[Q_NEURO_S2, Q_SEIZURE_S2, Q_NEURO_STOP_S2, Q_RESTART_S1],
+        "Usually within the first 7 days; managed with dexamethasone and/or interruption. Grade ≥ 3 seizures: interrupt and give anti-epileptic drugs; hold until ≤ grade 1 for at least 3 days, then restart at 9 µg/day (S1: after grade 3 events resolve, restart at the lowest dose, 5 µg/m²/day; under 45 kg not above 9 µg/day). Stop for good after grade 3 lasting more than 7 days, any grade 4, or more than one seizure.",
+        &[Q_NEURO_S2, Q_SEIZURE_S2, Q_NEURO_STOP_S2, Q_RESTART_S1, Q_CAP_L],
     ),
 ];
 

@@ -66,7 +66,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         .iter()
         .zip(buckets)
         .map(|(&t, all)| {
-            let (tests_needed, reasons): (Vec<Reason>, Vec<Reason>) =
+            let (mut tests_needed, reasons): (Vec<Reason>, Vec<Reason>) =
                 all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
             let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
             let status = if has(Effect::Excludes) {
@@ -78,11 +78,19 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
             } else {
                 Status::Option
             };
+            // A test cannot change "not eligible" (exclusions rest on known values only),
+            // so asking for it would only distract.
+            let set_aside = if status == Status::NotEligible {
+                std::mem::take(&mut tests_needed)
+            } else {
+                Vec::new()
+            };
             TherapyAssessment {
                 therapy: t,
                 status,
                 reasons,
                 tests_needed,
+                set_aside,
                 indication: crate::indication::indication(t),
             }
         })

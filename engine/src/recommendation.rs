@@ -35,6 +35,9 @@ pub struct TherapyAssessment {
     pub reasons: Vec<Reason>,
     /// Tests still needed before the therapy can be fully judged.
     pub tests_needed: Vec<Reason>,
+    /// Tests a rule asked for that cannot change a "not eligible" status: kept for the
+    /// decision path, not shown on the card.
+    pub set_aside: Vec<Reason>,
     /// What the therapy is approved for: the source of an "option" no rule bears on.
     pub indication: Sourced,
 }
@@ -119,6 +122,7 @@ impl Recommendation {
             a.reasons
                 .iter()
                 .chain(&a.tests_needed)
+                .chain(&a.set_aside)
                 .map(move |r| (Some(a.therapy), r))
         });
         let general = self.notes.iter().map(|r| (None, r));

@@ -280,6 +280,12 @@ pub(crate) fn num(value: f64) -> Num {
     Num(value)
 }
 
+/// An age for display, cut (not rounded) to two decimals, as ages are counted: 25.996 years
+/// is still 25, never "26" beside a check that found it under 26.
+pub(crate) fn age(years: f64) -> Num {
+    Num((years * 100.0).floor() / 100.0)
+}
+
 /// The CD19-directed therapies: blinatumomab and every CAR-T product.
 const CD19_DIRECTED: [Therapy; 4] = [
     Therapy::Blinatumomab,
@@ -353,7 +359,7 @@ pub const E_INO_AGE: Rule = Rule {
                 Effect::Excludes,
                 format!(
                     "Age {} years: inotuzumab is labelled from {} year.",
-                    num(s.age_years),
+                    age(s.age_years),
                     num(INO_MIN_AGE_YEARS)
                 ),
                 &[Q_INO_AGE_L],
@@ -401,7 +407,7 @@ pub const E_CART: Rule = Rule {
 
 fn cart_label(t: Therapy, s: &Scenario) -> Vec<Finding> {
     let mut out = Vec::new();
-    let age = num(s.age_years);
+    let age = age(s.age_years);
     if t == Therapy::Tisagenlecleucel {
         if s.age_years >= TISA_AGE_BELOW_YEARS {
             out.push(finding(
@@ -756,7 +762,7 @@ pub const P_PH_ELDERLY: Rule = Rule {
                 Effect::Note,
                 format!(
                     "Ph-positive, age {} years: a chemotherapy-free blinatumomab + second/third-generation TKI approach is proposed for older patients.",
-                    num(s.age_years)
+                    age(s.age_years)
                 ),
                 &[Q_PH_ELDERLY_S0],
             )]
@@ -959,7 +965,7 @@ pub const P_AGE: Rule = Rule {
                 Effect::Note,
                 format!(
                     "Age {} years: responses in older adults match younger ones (CR 66.7% at ≥ 50 years after debulking).",
-                    num(s.age_years)
+                    age(s.age_years)
                 ),
                 &[Q_POST_HSCT_S1, Q_AGE_S4],
             )]
@@ -1207,6 +1213,12 @@ mod tests {
         assert!(effects(&E_CART, &age(21.99), tisa).is_empty());
         assert_eq!(effects(&E_CART, &age(22.0), tisa), [Effect::Note]);
         assert_eq!(effects(&E_CART, &age(25.99), tisa), [Effect::Note]);
+        // Ages are cut, not rounded: just under 26 never reads "26" beside "within the label".
+        let text = (E_CART.eval)(&age(25.996))
+            .into_iter()
+            .find(|f| f.therapy == tisa)
+            .map(|f| f.text);
+        assert!(text.is_some_and(|t| t.starts_with("Age 25.99 years: within the label")));
         assert_eq!(
             effects(
                 &E_CART,
@@ -1366,6 +1378,23 @@ mod tests {
         };
         assert_eq!(effects(&P_PH, &ph, None), [Effect::Note]);
         assert!((P_PH_ELDERLY.eval)(&ph).is_empty());
+        // The ALCANTARA figure is framed by this patient's TKI history.
+        let blina_text = |s: &Scenario| {
+            (P_PH.eval)(s)
+                .into_iter()
+                .find(|f| f.therapy == BLINA)
+                .map(|f| f.text)
+                .unwrap_or_default()
+        };
+        assert!(blina_text(&ph).contains("which enrolled patients after failure"));
+        let failed = Scenario {
+            tki_failure: YesNo::Yes,
+            t315i: YesNo::Yes,
+            ..ph
+        };
+        assert!(blina_text(&failed)
+            .starts_with("Ph-positive after failure of a second-generation TKI, as in ALCANTARA"));
+        assert!(blina_text(&failed).ends_with("4 of 10 such patients responded."));
         assert_eq!(
             effects(
                 &P_PH_ELDERLY,

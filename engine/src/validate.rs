@@ -78,28 +78,8 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
     let mrd = v.mrd();
     let marrow = v.number(Field::MarrowBlasts);
     let peripheral = v.number(Field::PeripheralBlasts);
-    // The engine counts per µL; 1 × 10⁹/L is 1,000/µL.
-    let per_litre = v.choice(Field::PeripheralBlastsUnit) == Some("g");
-    let peripheral = match peripheral {
-        Some(Some(count)) if per_litre => {
-            let per_ul = count * 1000.0;
-            if per_ul > MAX_PERIPHERAL_BLASTS_PER_UL {
-                v.problem(
-                    Field::PeripheralBlasts,
-                    ProblemKind::Invalid,
-                    format!(
-                        "{} × 10⁹/L is above {} × 10⁹/L.",
-                        raw.get(Field::PeripheralBlasts).trim(),
-                        MAX_PERIPHERAL_BLASTS_PER_UL / 1000.0
-                    ),
-                );
-                None
-            } else {
-                Some(Some(per_ul))
-            }
-        }
-        other => other,
-    };
+    // The count is converted by `number`; reading the unit here reports an unknown one.
+    let _ = v.choice(Field::PeripheralBlastsUnit);
     let ldh = v.ldh();
 
     let extramedullary = v.choice(Field::Extramedullary).map(|c| match c {
@@ -442,6 +422,17 @@ impl Validator<'_> {
         let FieldKind::Number { min, max, integer } = field.kind() else {
             return Some(None);
         };
+        // The engine counts per µL; a count entered as × 10⁹/L (1 × 10⁹/L = 1,000/µL) is
+        // checked against the same limits in its own unit, then converted.
+        let per_ul = if self.raw.get(Field::PeripheralBlastsUnit).trim() == "g"
+            && field == Field::PeripheralBlasts
+        {
+            1000.0
+        } else {
+            1.0
+        };
+        let (min, max) = (min / per_ul, max / per_ul);
+        let unit = field.unit_in(self.raw);
         let value = match parse_number(text) {
             Ok(value) => value,
             Err(rest) => {
@@ -451,7 +442,7 @@ impl Validator<'_> {
         };
         let shown = text.trim();
         if value < min {
-            let limit = with_unit(field, &min.to_string());
+            let limit = with_unit(unit, &min.to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
@@ -460,7 +451,7 @@ impl Validator<'_> {
             return None;
         }
         if value > max {
-            let limit = with_unit(field, &max.to_string());
+            let limit = with_unit(unit, &max.to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
@@ -476,7 +467,7 @@ impl Validator<'_> {
             );
             return None;
         }
-        Some(Some(value))
+        Some(Some(value * per_ul))
     }
 
     /// Reads a choice field: the choice value (the default when not given), or `None` when
@@ -651,8 +642,7 @@ fn choice_label(field: Field, value: &str) -> &str {
 }
 
 /// `number` followed by the field's unit: "100%", "0 years", "2000000/µL".
-fn with_unit(field: Field, number: &str) -> String {
-    let unit = field.unit();
+fn with_unit(unit: &str, number: &str) -> String {
     if unit.is_empty() {
         number.to_string()
     } else if unit.starts_with('%') || unit.starts_with('/') {

@@ -248,7 +248,9 @@ proptest! {
         if let Assessment::Valid(rec) = assess(&raw) {
             for a in rec.therapies.iter().filter(|a| a.therapy.target() == Target::Cd19) {
                 prop_assert_ne!(a.status, Status::Preferred);
-                prop_assert!(a.tests_needed.iter().any(|r| r.text.contains("CD19")));
+                // Named as still needed, unless another rule already excludes the therapy.
+                let asked = if a.status == Status::NotEligible { &a.set_aside } else { &a.tests_needed };
+                prop_assert!(asked.iter().any(|r| r.text.contains("CD19")));
             }
         }
     }
@@ -285,6 +287,13 @@ proptest! {
                     prop_assert_ne!(status, Some(Status::NotEligible));
                 }
             }
+            // A not-eligible card asks for nothing: no test could change it.
+            for a in rec.therapies.iter().filter(|a| a.status == Status::NotEligible) {
+                prop_assert!(a.tests_needed.is_empty());
+            }
+            for a in rec.therapies.iter().filter(|a| a.status != Status::NotEligible) {
+                prop_assert!(a.set_aside.is_empty());
+            }
             for a in rec.therapies.iter().filter(|a| a.status == Status::Preferred) {
                 prop_assert!(a.reasons.iter().any(|r| r.effect == Effect::Favours));
                 prop_assert!(a.tests_needed.is_empty());
@@ -311,7 +320,7 @@ proptest! {
                 shown += step.outcome.len();
             }
             let total = rec.notes.len() + rec.therapies.iter()
-                .map(|a| a.reasons.len() + a.tests_needed.len()).sum::<usize>();
+                .map(|a| a.reasons.len() + a.tests_needed.len() + a.set_aside.len()).sum::<usize>();
             prop_assert_eq!(shown, total);
         }
     }

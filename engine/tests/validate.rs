@@ -844,7 +844,24 @@ fn peripheral_blasts_in_either_unit() {
             Field::PeripheralBlasts,
             ProblemKind::Invalid
         ),
-        "Peripheral blood blasts: 2500 × 10⁹/L is above 2000 × 10⁹/L."
+        "Peripheral blood blasts: 2500 is above 2000 × 10⁹/L."
+    );
+    // Limits are checked and named in the unit the count was entered in.
+    assert_eq!(
+        one_problem(
+            &per_litre("-1"),
+            Field::PeripheralBlasts,
+            ProblemKind::Invalid
+        ),
+        "Peripheral blood blasts: -1 is below 0 × 10⁹/L."
+    );
+    assert_eq!(
+        one_problem(
+            &base().with(Field::PeripheralBlasts, "3000000"),
+            Field::PeripheralBlasts,
+            ProblemKind::Invalid
+        ),
+        "Peripheral blood blasts: 3000000 is above 2000000/µL."
     );
     one_problem(
         &base().with(Field::PeripheralBlastsUnit, "mm3"),

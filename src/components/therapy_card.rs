@@ -29,8 +29,10 @@ pub fn TherapyCard(
         reasons,
         tests_needed,
         indication,
+        ..
     } = assessment;
     let title_id = format!("t-{}", therapy.slug());
+    let tests_needed_shown = !tests_needed.is_empty();
     view! {
         <article
             class="therapy-card"
@@ -57,9 +59,14 @@ pub fn TherapyCard(
                 })}
             {if reasons.is_empty() {
                 // The status then rests on the approved use alone: show it with its source.
+                let none = if tests_needed_shown {
+                    "Apart from what is still needed, no rule flags or favours it. "
+                } else {
+                    "No rule flags or favours it for this patient. "
+                };
                 view! {
                     <p class="no-reasons">
-                        "No rule flags or favours it for this patient. "
+                        {none}
                         {indication.text}
                         " "
                         <Citations citations=indication.sources />

@@ -52,6 +52,8 @@ test.describe('MRD-positive in morphologic CR', () => {
     await expect(aid.card('blinatumomab').locator('[data-rule="P-MRD"]')).toContainText('0.1%');
     await aid.expectNoRules('blinatumomab', ['P-MRD-LOW']);
     await aid.expectRules('inotuzumab', ['E-INO-MRD']);
+    // Not eligible: nothing is asked for that could not change it (liver, transplant).
+    await expect(aid.card('inotuzumab').locator('.tests-needed')).toHaveCount(0);
     for (const t of CAR_T) await aid.expectRules(t, ['E-CART']);
     // In CR no blast count is needed: debulking is decided.
     await aid.expectDebulking('not-needed');
