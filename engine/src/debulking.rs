@@ -1,14 +1,16 @@
-//! Pre-phase debulking before blinatumomab (rules D-1 and D-2) and its regimen.
+//! Pre-phase before the immunotherapy: debulking before blinatumomab (D-1, D-2, with D-PH for
+//! Ph-positive disease) and cytoreduction before inotuzumab (D-3), with doses from the BSA.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::dosing::{round_dose, Bsa, Dose};
+use crate::dosing::{Bsa, Dose, Plan};
 use crate::evidence::{cite, Citation, SourceKey::*, Sourced};
 use crate::fields::Field;
 use crate::recommendation::Reason;
 use crate::rule::RuleId;
-use crate::rules::num;
-use crate::scenario::{Ph, Scenario, Setting};
+use crate::scenario::{Scenario, Setting};
 use crate::thresholds::{CYCLO_MG_PER_M2, DEX_MAX_MG_PER_DAY, DEX_MG_PER_M2};
 
 /// Whether pre-phase debulking is needed before blinatumomab.
@@ -22,6 +24,8 @@ pub enum DebulkingLevel {
     NotNeeded,
     /// Not required by what is known, but a value D-1 needs is missing.
     Undetermined,
+    /// MRD-positive in morphologic CR: there is no disease to debulk.
+    NotApplicable,
 }
 
 impl DebulkingLevel {
@@ -32,6 +36,7 @@ impl DebulkingLevel {
             DebulkingLevel::Recommended => "recommended",
             DebulkingLevel::NotNeeded => "not-needed",
             DebulkingLevel::Undetermined => "undetermined",
+            DebulkingLevel::NotApplicable => "not-applicable",
         }
     }
 
@@ -42,6 +47,7 @@ impl DebulkingLevel {
             DebulkingLevel::Recommended => "Pre-phase recommended",
             DebulkingLevel::NotNeeded => "Pre-phase not needed",
             DebulkingLevel::Undetermined => "Cannot be decided yet",
+            DebulkingLevel::NotApplicable => "Not applicable: in morphologic CR",
         }
     }
 }
@@ -49,16 +55,22 @@ impl DebulkingLevel {
 /// The debulking advice for this patient.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Debulking {
-    /// Required, recommended, not needed, or undetermined.
+    /// A plan, or for reference only (blinatumomab not eligible).
+    pub plan: Plan,
+    /// Required, recommended, not needed, undetermined, or not applicable.
     pub level: DebulkingLevel,
-    /// The rule(s) that decided it.
+    /// The rule(s) that decided it (D-1, D-2).
     pub reasons: Vec<Reason>,
+    /// Cytoreduction before inotuzumab (D-3), when it fired.
+    pub before_inotuzumab: Vec<Reason>,
     /// Fields whose absence leaves the decision open.
     pub missing: Vec<Field>,
     /// Regimen options with doses from BSA.
     pub regimen: Vec<Dose>,
-    /// Notes on the regimen (Ph+ options, duration).
+    /// Notes on the regimen (duration).
     pub regimen_notes: Vec<Sourced>,
+    /// The Ph-positive regimen option (D-PH), when it fired.
+    pub ph_regimen: Vec<Reason>,
     /// Real-world comparison of debulking strategies.
     pub real_world: Vec<Sourced>,
     /// Blast targets before the first infusion.
@@ -81,14 +93,6 @@ const Q_LOW_INTENSITY_S4: Citation = cite(
     S4,
     "low-intensity chemotherapy might represent a preferable strategy to balance effectiveness and risks.",
 );
-const Q_PH_S4: Citation = cite(
-    S4,
-    "Ph+ ALL patients who received a tyrosine kinase inhibitor (TKI) alone, with steroids, or with chemotherapy.",
-);
-const Q_PH_NCCN_L: Citation = cite(
-    L,
-    "NCCN v1.2024 footnote for Ph-positive disease: cytoreduce with TKI + corticosteroid to WBC < 10 × 10⁹/L before blinatumomab.",
-);
 const Q_TARGET_S4: Citation = cite(
     S4,
     "14 out of 18 patients (78%) with <20% BMB, as well as the 2 patients with BMB 20-49% achieved a CR; contrariwise, none of the 2 patients with ≥50% BMB achieved a CR (p=0.03).",
@@ -101,15 +105,23 @@ const Q_TIMING_S4: Citation = cite(
 const fn sourced(label: &'static str, text: &'static str, sources: &'static [Citation]) -> Sourced {
     Sourced {
         label,
-        text,
+        text: Cow::Borrowed(text),
         sources,
     }
 }
 
-/// The debulking advice from the D-1 and D-2 reasons (already evaluated), the scenario and
-/// the BSA. Required exactly when D-1 fired; the regimen is listed whatever the level, so a
-/// clinician who debulks anyway sees the doses.
-pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, reasons: Vec<Reason>) -> Debulking {
+/// The pre-phase advice from the D-rules' reasons (already evaluated), the scenario and the
+/// BSA. Required exactly when D-1 fired; not applicable in morphologic CR; the regimen is
+/// listed whatever the level, so a clinician who debulks anyway sees the doses.
+pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Plan) -> Debulking {
+    let (mut reasons, mut before_inotuzumab, mut ph_regimen) = (Vec::new(), Vec::new(), Vec::new());
+    for r in all {
+        match r.rule {
+            RuleId::D3 => before_inotuzumab.push(r),
+            RuleId::DPh => ph_regimen.push(r),
+            _ => reasons.push(r),
+        }
+    }
     let fired = |id: RuleId| reasons.iter().any(|r| r.rule == id);
     // In morphologic CR marrow blasts are < 5% by definition, so nothing is missing there.
     let in_cr = scenario.setting == Setting::MrdPositiveCr;
@@ -124,7 +136,9 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, reasons: Vec<Reason>) -> D
     }
     // A missing value can only raise the level to Required, so it is shown beside a
     // Recommended and decides only when nothing else fired.
-    let level = if fired(RuleId::D1) {
+    let level = if in_cr {
+        DebulkingLevel::NotApplicable
+    } else if fired(RuleId::D1) {
         missing.clear();
         DebulkingLevel::Required
     } else if fired(RuleId::D2) {
@@ -134,21 +148,17 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, reasons: Vec<Reason>) -> D
     } else {
         DebulkingLevel::NotNeeded
     };
-    let mut regimen_notes = vec![sourced(
+    let regimen_notes = vec![sourced(
         "Duration",
         "Dexamethasone up to 5 days, given during screening and pre-phase until cycle 1 starts; cyclophosphamide up to 3 days.",
         &[Q_PREPHASE_S1, Q_DEX_S2],
     )];
-    if scenario.ph == Ph::Positive {
-        regimen_notes.push(sourced(
-            "Ph-positive",
-            "Debulk with a TKI alone, with steroids, or with chemotherapy; NCCN: TKI + corticosteroid to WBC < 10 × 10⁹/L before blinatumomab.",
-            &[Q_PH_S4, Q_PH_NCCN_L],
-        ));
-    }
     Debulking {
+        plan,
         level,
         reasons,
+        before_inotuzumab,
+        ph_regimen,
         missing,
         regimen: regimen(bsa),
         regimen_notes,
@@ -184,33 +194,27 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, reasons: Vec<Reason>) -> D
     }
 }
 
-/// Dexamethasone and cyclophosphamide doses, computed from the BSA when it is known.
+/// Dexamethasone and cyclophosphamide doses, computed from the BSA when it is known; the
+/// dexamethasone cap is shown beside the computed dose.
 fn regimen(bsa: Option<&Bsa>) -> Vec<Dose> {
-    let dex = bsa.map(|b| round_dose(DEX_MG_PER_M2 * b.m2));
-    let dex_capped = dex.is_some_and(|d| d > DEX_MAX_MG_PER_DAY);
     vec![
-        Dose {
-            drug: "Dexamethasone",
-            as_written: format!("{} mg/m²/day", num(DEX_MG_PER_M2)),
-            per_day: dex.map(|d| d.min(DEX_MAX_MG_PER_DAY)),
-            unit: "mg/day",
-            how: "orally or IV, up to 5 days".into(),
-            capped: dex_capped,
-            cap_note: Some(format!(
-                "May be increased to at most {} mg/day.",
-                num(DEX_MAX_MG_PER_DAY)
-            )),
-            sources: &[Q_DEX_S2, Q_PREPHASE_S1],
-        },
-        Dose {
-            drug: "Cyclophosphamide (optional, with dexamethasone)",
-            as_written: format!("{} mg/m²/day", num(CYCLO_MG_PER_M2)),
-            per_day: bsa.map(|b| round_dose(CYCLO_MG_PER_M2 * b.m2)),
-            unit: "mg/day",
-            how: "up to 3 days".into(),
-            capped: false,
-            cap_note: None,
-            sources: &[Q_PREPHASE_S1],
-        },
+        Dose::per_m2(
+            "Dexamethasone",
+            DEX_MG_PER_M2,
+            "mg/day",
+            Some(DEX_MAX_MG_PER_DAY),
+            bsa,
+            "orally or IV, up to 5 days".into(),
+            &[Q_DEX_S2, Q_PREPHASE_S1],
+        ),
+        Dose::per_m2(
+            "Cyclophosphamide (optional, with dexamethasone)",
+            CYCLO_MG_PER_M2,
+            "mg/day",
+            None,
+            bsa,
+            "up to 3 days".into(),
+            &[Q_PREPHASE_S1],
+        ),
     ]
 }

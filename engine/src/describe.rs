@@ -2,10 +2,10 @@
 //! path shows these next to each rule, so a clinician can check what the rule actually read.
 
 use crate::fields::{Field, FieldKind};
-use crate::rules::{group_thousands, num};
+use crate::display::{beside, exact, grouped};
 use crate::scenario::{
-    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Scenario, Setting, TransplantPlan,
-    YesNo,
+    Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Reinduction,
+    Region, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
 };
 use crate::validate::format_mrd;
 
@@ -23,8 +23,9 @@ fn choice_label(field: Field, value: &str) -> &'static str {
     }
 }
 
+/// A value as entered (never rounded across a threshold), with its unit.
 fn opt(value: Option<f64>, unit: &str) -> String {
-    value.map_or_else(|| NOT_GIVEN.to_string(), |v| format!("{}{unit}", num(v)))
+    value.map_or_else(|| NOT_GIVEN.to_string(), |v| format!("{}{unit}", exact(v)))
 }
 
 fn yes_no(field: Field, value: YesNo) -> String {
@@ -56,8 +57,8 @@ fn marker(value: Marker) -> String {
     match value {
         Marker::Unknown => "unknown".into(),
         Marker::Negative => "negative".into(),
-        Marker::Low { pct } => format!("low ({}% of blasts)", num(pct)),
-        Marker::Positive { pct: Some(p) } => format!("positive ({}% of blasts)", num(p)),
+        Marker::Low { pct } => format!("low ({}% of blasts)", exact(pct)),
+        Marker::Positive { pct: Some(p) } => format!("positive ({}% of blasts)", exact(p)),
         Marker::Positive { pct: None } => "positive".into(),
     }
 }
@@ -65,7 +66,15 @@ fn marker(value: Marker) -> String {
 /// `field` of `s` as the engine understood it ("62%", "Second or later relapse", "unknown").
 pub fn describe(field: Field, s: &Scenario) -> String {
     match field {
-        Field::Age => format!("{} years", crate::rules::age(s.age_years)),
+        Field::Region => choice_label(
+            field,
+            match s.region {
+                Region::Us => "us",
+                Region::Eu => "eu",
+            },
+        )
+        .into(),
+        Field::Age => crate::display::age(s.age_years),
         Field::Weight => opt(s.weight_kg, " kg"),
         Field::Height => opt(s.height_cm, " cm"),
         Field::Setting => choice_label(
@@ -80,15 +89,35 @@ pub fn describe(field: Field, s: &Scenario) -> String {
             },
         )
         .into(),
+        Field::CrNumber => choice_label(
+            field,
+            match s.cr_number {
+                CrNumber::Unknown => "unk",
+                CrNumber::First => "1",
+                CrNumber::Second => "2",
+                CrNumber::ThirdOrLater => "3",
+            },
+        )
+        .into(),
+        Field::Reinduction => choice_label(
+            field,
+            match s.reinduction {
+                Reinduction::Unknown => "unk",
+                Reinduction::NotYet => "none",
+                Reinduction::Refractory => "ref",
+                Reinduction::InCr => "cr",
+            },
+        )
+        .into(),
         Field::Mrd => s.mrd_fraction.map_or(NOT_GIVEN.into(), format_mrd),
         Field::MarrowBlasts => opt(s.marrow_blasts_pct, "%"),
         Field::PeripheralBlasts | Field::PeripheralBlastsUnit => s
             .peripheral_blasts_per_ul
-            .map_or(NOT_GIVEN.into(), |p| format!("{}/µL", group_thousands(p))),
+            .map_or(NOT_GIVEN.into(), |p| format!("{}/µL", grouped(p))),
         Field::LdhStatus | Field::Ldh | Field::LdhUln => match s.ldh {
             Ldh::Unknown => "unknown".into(),
             Ldh::Normal => "normal".into(),
-            Ldh::Elevated { ratio: Some(r) } => format!("elevated ({} × ULN)", num(r)),
+            Ldh::Elevated { ratio: Some(r) } => format!("elevated ({} × ULN)", beside(r, 1.0)),
             Ldh::Elevated { ratio: None } => "elevated".into(),
         },
         Field::Extramedullary => choice_label(
@@ -122,7 +151,16 @@ pub fn describe(field: Field, s: &Scenario) -> String {
             },
         )
         .into(),
-        Field::TkiFailure => yes_no(field, s.tki_failure),
+        Field::TkisFailed => choice_label(
+            field,
+            match s.tkis_failed {
+                TkisFailed::Unknown => "unk",
+                TkisFailed::Zero => "0",
+                TkisFailed::One => "1",
+                TkisFailed::TwoOrMore => "2",
+            },
+        )
+        .into(),
         Field::T315i => yes_no(field, s.t315i),
         Field::Transplant => choice_label(
             field,
@@ -141,7 +179,13 @@ pub fn describe(field: Field, s: &Scenario) -> String {
         Field::PriorCart => prior(field, s.prior_cart),
         Field::Kmt2a => yes_no(field, s.kmt2a),
         Field::Treg => opt(s.treg_pct, "% of T cells"),
-        Field::Crcl => opt(s.crcl_ml_min, " mL/min"),
+        Field::Crcl | Field::CrclUnit => opt(
+            s.crcl_ml_min,
+            match s.crcl_unit {
+                CrclUnit::MlMin => " mL/min",
+                CrclUnit::PerStandardBsa => " mL/min/1.73 m²",
+            },
+        ),
         Field::Dialysis => yes_no(field, s.dialysis),
         Field::Liver => choice_label(
             field,

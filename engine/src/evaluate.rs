@@ -1,5 +1,5 @@
 //! Evaluation: runs every rule of [`crate::rules::RULES`] in order and turns the findings
-//! into statuses, conflicts, notes, debulking, the schedule and the trace.
+//! into statuses, label badges, conflicts, notes, pre-phase, the schedules and the trace.
 //!
 //! Status, from the specification: an excluding finding makes a therapy not eligible; else a
 //! caution makes it "caution"; else a favouring finding makes it preferred, unless another
@@ -7,16 +7,19 @@
 //! needed; else it is an option.
 
 use crate::debulking;
-use crate::dosing;
+use crate::dosing::{self, Plan};
+use crate::labels;
+use crate::plausibility;
 use crate::recommendation::{
     Conflict, ConflictSide, Reason, Recommendation, TherapyAssessment, TraceFinding, TraceStep,
 };
-use crate::rule::{Effect, RuleId};
+use crate::rule::{Effect, Family};
 use crate::rules::RULES;
 use crate::scenario::Scenario;
 use crate::therapy::{Status, Therapy};
 
-/// Evaluates every rule for a validated scenario. Deterministic; never panics.
+/// Evaluates every rule for a validated scenario under its region's labels. Deterministic;
+/// never panics.
 pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let bsa = dosing::bsa(scenario);
     let mut trace = Vec::with_capacity(RULES.len());
@@ -24,7 +27,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     // so nothing is cloned per therapy.
     let mut buckets: Vec<Vec<Reason>> = vec![Vec::new(); Therapy::ALL.len()];
     let mut notes = Vec::new();
-    let mut debulking_reasons = Vec::new();
+    let mut prephase_reasons = Vec::new();
     for rule in RULES {
         let found = (rule.eval)(scenario);
         let mut outcome = Vec::with_capacity(found.len());
@@ -38,9 +41,10 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
                 effect: f.effect,
                 text: f.text,
                 sources: f.sources,
+                region: f.region,
             };
-            if matches!(rule.id, RuleId::D1 | RuleId::D2) {
-                debulking_reasons.push(reason.clone());
+            if rule.id.family() == Family::PrePhase {
+                prephase_reasons.push(reason.clone());
             }
             match f
                 .therapy
@@ -65,35 +69,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let mut therapies: Vec<TherapyAssessment> = Therapy::ALL
         .iter()
         .zip(buckets)
-        .map(|(&t, all)| {
-            let (mut tests_needed, reasons): (Vec<Reason>, Vec<Reason>) =
-                all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
-            let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
-            let status = if has(Effect::Excludes) {
-                Status::NotEligible
-            } else if has(Effect::Caution) {
-                Status::Caution
-            } else if has(Effect::Favours) && tests_needed.is_empty() {
-                Status::Preferred
-            } else {
-                Status::Option
-            };
-            // A test cannot change "not eligible" (exclusions rest on known values only),
-            // so asking for it would only distract.
-            let set_aside = if status == Status::NotEligible {
-                std::mem::take(&mut tests_needed)
-            } else {
-                Vec::new()
-            };
-            TherapyAssessment {
-                therapy: t,
-                status,
-                reasons,
-                tests_needed,
-                set_aside,
-                indication: crate::indication::indication(t),
-            }
-        })
+        .map(|(&t, all)| assess_one(t, all, scenario))
         .collect();
 
     // Favouring rules for different eligible therapies are a conflict: both sides are shown
@@ -125,14 +101,86 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         Vec::new()
     };
 
+    let plan_of = |t: Therapy| {
+        if therapies
+            .iter()
+            .any(|a| a.therapy == t && a.status == Status::NotEligible)
+        {
+            Plan::Reference
+        } else {
+            Plan::Active
+        }
+    };
+    let blinatumomab_plan = plan_of(Therapy::Blinatumomab);
+    let inotuzumab_plan = plan_of(Therapy::Inotuzumab);
+    let all_excluded = therapies
+        .iter()
+        .all(|a| a.status == Status::NotEligible)
+        .then(|| {
+            let mut once: Vec<Reason> = Vec::new();
+            for r in therapies
+                .iter()
+                .flat_map(|a| &a.reasons)
+                .filter(|r| r.effect == Effect::Excludes)
+            {
+                if !once.iter().any(|o| o.text == r.text) {
+                    once.push(r.clone());
+                }
+            }
+            once
+        });
+
     Recommendation {
         therapies,
         conflicts,
         notes,
-        debulking: debulking::advise(scenario, bsa.as_ref(), debulking_reasons),
-        schedule: dosing::blinatumomab_schedule(scenario, bsa.as_ref()),
+        debulking: debulking::advise(scenario, bsa.as_ref(), prephase_reasons, blinatumomab_plan),
+        schedule: dosing::blinatumomab_schedule(scenario, bsa.as_ref(), blinatumomab_plan),
+        inotuzumab: dosing::inotuzumab_schedule(scenario, bsa.as_ref(), inotuzumab_plan),
+        warnings: plausibility::check(scenario),
+        all_excluded,
         bsa,
         trace,
         scenario: scenario.clone(),
+    }
+}
+
+/// One therapy's status from its reasons, with the excluding reasons first on a not-eligible
+/// card and what cannot change that status set aside.
+fn assess_one(therapy: Therapy, all: Vec<Reason>, scenario: &Scenario) -> TherapyAssessment {
+    let (mut tests_needed, mut reasons): (Vec<Reason>, Vec<Reason>) =
+        all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
+    let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
+    let status = if has(Effect::Excludes) {
+        Status::NotEligible
+    } else if has(Effect::Caution) {
+        Status::Caution
+    } else if has(Effect::Favours) && tests_needed.is_empty() {
+        Status::Preferred
+    } else {
+        Status::Option
+    };
+    // A test cannot change "not eligible" (exclusions rest on known values only), and a
+    // reason that favours an excluded therapy would only mislead: both are set aside.
+    let mut set_aside = Vec::new();
+    if status == Status::NotEligible {
+        set_aside = std::mem::take(&mut tests_needed);
+        let (favours, rest): (Vec<Reason>, Vec<Reason>) = reasons
+            .into_iter()
+            .partition(|r| r.effect == Effect::Favours);
+        set_aside.extend(favours);
+        // Excluding reasons first: they are why the card says what it says.
+        let (mut first, others): (Vec<Reason>, Vec<Reason>) =
+            rest.into_iter().partition(|r| r.effect == Effect::Excludes);
+        first.extend(others);
+        reasons = first;
+    }
+    TherapyAssessment {
+        therapy,
+        status,
+        reasons,
+        tests_needed,
+        set_aside,
+        label: labels::verdict(therapy, scenario),
     }
 }

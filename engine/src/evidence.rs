@@ -6,11 +6,13 @@
 
 use serde::Serialize;
 
-/// The date the label and approval facts (source [`SourceKey::L`]) were last checked.
-pub const SNAPSHOT_DATE: &str = "2026-11-22";
+use crate::documents::Document;
+
+/// The date the label and approval facts (the [`SourceKey::Doc`] sources) were last checked.
+pub const SNAPSHOT_DATE: &str = crate::documents::LABELS_CHECKED;
 
 /// The version of the evidence snapshot; bump with every change of a fact or quote.
-pub const SNAPSHOT_VERSION: &str = "2026.11.1";
+pub const SNAPSHOT_VERSION: &str = "2026.11.2";
 
 /// A source document, by its stable key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -25,19 +27,18 @@ pub enum SourceKey {
     S3,
     /// Italian multicentre real-world study of debulking before blinatumomab.
     S4,
-    /// Label and approval changes after the source papers.
-    L,
+    /// A public label or regulatory document (label facts after the source papers).
+    Doc(&'static Document),
 }
 
 impl SourceKey {
-    /// Every source in citation order.
-    pub const ALL: [SourceKey; 6] = [
+    /// The source papers in citation order.
+    pub const PAPERS: [SourceKey; 5] = [
         SourceKey::S0,
         SourceKey::S1,
         SourceKey::S2,
         SourceKey::S3,
         SourceKey::S4,
-        SourceKey::L,
     ];
 
     /// The key as cited ("S2", "L").
@@ -48,7 +49,7 @@ impl SourceKey {
             SourceKey::S2 => "S2",
             SourceKey::S3 => "S3",
             SourceKey::S4 => "S4",
-            SourceKey::L => "L",
+            SourceKey::Doc(d) => d.key,
         }
     }
 
@@ -60,7 +61,7 @@ impl SourceKey {
             SourceKey::S2 => "Sigmund, Sahasrabudhe, Bhatnagar: Evaluating blinatumomab for R/R ALL — design, development, and place in therapy",
             SourceKey::S3 => "Ampatzidou et al.: the Greek experience of blinatumomab in paediatric R/R ALL",
             SourceKey::S4 => "Italian multicentre real-world study: tumour debulking before blinatumomab in adult R/R B-ALL",
-            SourceKey::L => "Label and approval updates after the source papers (US prescribing information)",
+            SourceKey::Doc(d) => d.title,
         }
     }
 
@@ -68,30 +69,64 @@ impl SourceKey {
     pub fn checked(self) -> &'static str {
         SNAPSHOT_DATE
     }
+
+    /// The public document, for a label fact.
+    pub fn document(self) -> Option<&'static Document> {
+        match self {
+            SourceKey::Doc(d) => Some(d),
+            _ => None,
+        }
+    }
 }
 
-/// A reference to a source, with the verbatim quote or number it rests on.
+/// A reference to a source, with the quote or fact it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Citation {
     /// Which source.
     pub source: SourceKey,
-    /// Verbatim quote from the source, or the number taken from it.
+    /// A verbatim quote (checked against the source text by the test suite), or, for a label
+    /// fact, the fact in the aid's own words.
     pub quote: &'static str,
+    /// Whether `quote` is the source's own words.
+    pub verbatim: bool,
 }
 
-/// Shorthand for a [`Citation`] in `const` tables.
+/// A verbatim quote from a source paper, for `const` tables.
 pub const fn cite(source: SourceKey, quote: &'static str) -> Citation {
-    Citation { source, quote }
+    Citation {
+        source,
+        quote,
+        verbatim: true,
+    }
+}
+
+/// A label fact in the aid's own words, citing the public document it rests on.
+pub const fn fact(document: &'static Document, text: &'static str) -> Citation {
+    Citation {
+        source: SourceKey::Doc(document),
+        quote: text,
+        verbatim: false,
+    }
+}
+
+/// The label document's own words (one of the excerpts kept in `sources/label-excerpts.md`).
+pub const fn label_quote(document: &'static Document, quote: &'static str) -> Citation {
+    Citation {
+        source: SourceKey::Doc(document),
+        quote,
+        verbatim: true,
+    }
 }
 
 /// A statement shown to the user with its sources: a regimen note, a schedule line, a trial
 /// figure.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sourced {
     /// A short heading ("Premedication", "Steroids alone").
     pub label: &'static str,
-    /// The statement in plain language.
-    pub text: &'static str,
+    /// The statement in plain language (fixed text borrowed; text with this patient's
+    /// numbers owned).
+    pub text: std::borrow::Cow<'static, str>,
     /// Its sources (never empty).
     pub sources: &'static [Citation],
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 /// One input of the scenario form. The discriminant order is the form order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
+    /// Whose labels decide eligibility: US (FDA) or EU (EMA).
+    Region,
     /// Age in years (decimals allowed for infants).
     Age,
     /// Body weight in kg.
@@ -16,6 +18,10 @@ pub enum Field {
     Height,
     /// Disease setting: refractory, which relapse, or MRD-positive in CR.
     Setting,
+    /// Which CR an MRD-positive patient is in (the US MRD label needs the first or second).
+    CrNumber,
+    /// In first relapse, the response to re-induction.
+    Reinduction,
     /// MRD level, entered as a percentage or as a fraction in scientific notation.
     Mrd,
     /// Marrow blasts, % of nucleated cells.
@@ -44,8 +50,8 @@ pub enum Field {
     Cd22Pct,
     /// Philadelphia chromosome (BCR-ABL1).
     Ph,
-    /// Resistant or intolerant to at least one second-generation TKI.
-    TkiFailure,
+    /// How many TKIs the disease was resistant or intolerant to.
+    TkisFailed,
     /// ABL1 T315I mutation.
     T315i,
     /// Allogeneic HSCT plan.
@@ -64,8 +70,10 @@ pub enum Field {
     Kmt2a,
     /// Regulatory T cells, % of T cells.
     Treg,
-    /// Creatinine clearance, mL/min.
+    /// Creatinine clearance, in the unit of [`Field::CrclUnit`].
     Crcl,
+    /// The unit the creatinine clearance is given in: mL/min or mL/min/1.73 m².
+    CrclUnit,
     /// On dialysis.
     Dialysis,
     /// Liver disease or prior VOD/SOS.
@@ -93,6 +101,8 @@ pub enum FieldKind {
 /// The form section a field belongs to, in the order a clinician thinks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Group {
+    /// Whose labels apply.
+    Region,
     /// Age, weight, height.
     Patient,
     /// Disease setting and MRD.
@@ -115,7 +125,8 @@ pub enum Group {
 
 impl Group {
     /// Every group in form order.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
+        Group::Region,
         Group::Patient,
         Group::Setting,
         Group::Burden,
@@ -130,6 +141,7 @@ impl Group {
     /// The section heading.
     pub fn title(self) -> &'static str {
         match self {
+            Group::Region => "Labels",
             Group::Patient => "Patient",
             Group::Setting => "Disease setting and MRD",
             Group::Burden => "Tumour burden",
@@ -148,7 +160,7 @@ const PRIOR_RESPONSE: &[(&str, &str)] = &[
     ("unk", "Unknown"),
     ("no", "No"),
     ("resp", "Yes, with response"),
-    ("noresp", "Yes, no response"),
+    ("noresp", "Yes, without response (refractory)"),
 ];
 const MARKER: &[(&str, &str)] = &[
     ("unk", "Unknown / not tested"),
@@ -157,11 +169,14 @@ const MARKER: &[(&str, &str)] = &[
 ];
 
 /// Every field in form order.
-pub const FIELDS: [Field; 31] = [
+pub const FIELDS: [Field; 35] = [
+    Field::Region,
     Field::Age,
     Field::Weight,
     Field::Height,
     Field::Setting,
+    Field::CrNumber,
+    Field::Reinduction,
     Field::Mrd,
     Field::MarrowBlasts,
     Field::PeripheralBlasts,
@@ -176,7 +191,7 @@ pub const FIELDS: [Field; 31] = [
     Field::Cd22,
     Field::Cd22Pct,
     Field::Ph,
-    Field::TkiFailure,
+    Field::TkisFailed,
     Field::T315i,
     Field::Transplant,
     Field::PriorHsct,
@@ -187,6 +202,7 @@ pub const FIELDS: [Field; 31] = [
     Field::Kmt2a,
     Field::Treg,
     Field::Crcl,
+    Field::CrclUnit,
     Field::Dialysis,
     Field::Liver,
 ];
@@ -195,10 +211,13 @@ impl Field {
     /// The short, stable key of this field in the URL query string.
     pub fn key(self) -> &'static str {
         match self {
+            Field::Region => "reg",
             Field::Age => "age",
             Field::Weight => "wt",
             Field::Height => "ht",
             Field::Setting => "set",
+            Field::CrNumber => "crn",
+            Field::Reinduction => "reind",
             Field::Mrd => "mrd",
             Field::MarrowBlasts => "bm",
             Field::PeripheralBlasts => "pb",
@@ -213,7 +232,7 @@ impl Field {
             Field::Cd22 => "cd22",
             Field::Cd22Pct => "cd22p",
             Field::Ph => "ph",
-            Field::TkiFailure => "tki",
+            Field::TkisFailed => "tkis",
             Field::T315i => "t315i",
             Field::Transplant => "hsct",
             Field::PriorHsct => "phsct",
@@ -224,6 +243,7 @@ impl Field {
             Field::Kmt2a => "kmt2a",
             Field::Treg => "treg",
             Field::Crcl => "crcl",
+            Field::CrclUnit => "crclu",
             Field::Dialysis => "dial",
             Field::Liver => "liver",
         }
@@ -237,10 +257,13 @@ impl Field {
     /// The label shown next to the input (without the unit).
     pub fn label(self) -> &'static str {
         match self {
+            Field::Region => "Labels of",
             Field::Age => "Age",
             Field::Weight => "Weight",
             Field::Height => "Height",
             Field::Setting => "Disease setting",
+            Field::CrNumber => "Complete remission (MRD setting)",
+            Field::Reinduction => "First relapse: response to re-induction",
             Field::Mrd => "MRD level",
             Field::MarrowBlasts => "Marrow blasts",
             Field::PeripheralBlasts => "Peripheral blood blasts",
@@ -255,7 +278,7 @@ impl Field {
             Field::Cd22 => "CD22",
             Field::Cd22Pct => "CD22-positive blasts",
             Field::Ph => "Ph (BCR-ABL1)",
-            Field::TkiFailure => "Resistant or intolerant to ≥ 1 second-generation TKI",
+            Field::TkisFailed => "TKIs failed (resistant or intolerant)",
             Field::T315i => "T315I mutation",
             Field::Transplant => "Allogeneic HSCT",
             Field::PriorHsct => "Prior allogeneic HSCT",
@@ -266,6 +289,7 @@ impl Field {
             Field::Kmt2a => "KMT2A (MLL) rearrangement",
             Field::Treg => "Regulatory T cells",
             Field::Crcl => "Creatinine clearance",
+            Field::CrclUnit => "Creatinine clearance given as",
             Field::Dialysis => "On dialysis",
             Field::Liver => "Liver",
         }
@@ -276,6 +300,8 @@ impl Field {
     pub fn unit_in(self, raw: &crate::scenario::RawScenario) -> &'static str {
         if self == Field::PeripheralBlasts && raw.get(Field::PeripheralBlastsUnit).trim() == "g" {
             "× 10⁹/L"
+        } else if self == Field::Crcl && raw.get(Field::CrclUnit).trim() == "m2" {
+            "mL/min/1.73 m²"
         } else {
             self.unit()
         }
@@ -302,8 +328,9 @@ impl Field {
     /// The section of the form this field sits in.
     pub fn group(self) -> Group {
         match self {
+            Field::Region => Group::Region,
             Field::Age | Field::Weight | Field::Height => Group::Patient,
-            Field::Setting | Field::Mrd => Group::Setting,
+            Field::Setting | Field::CrNumber | Field::Reinduction | Field::Mrd => Group::Setting,
             Field::MarrowBlasts
             | Field::PeripheralBlasts
             | Field::PeripheralBlastsUnit
@@ -313,15 +340,18 @@ impl Field {
             | Field::Extramedullary => Group::Burden,
             Field::Cns => Group::Cns,
             Field::Cd19 | Field::Cd19Pct | Field::Cd22 | Field::Cd22Pct => Group::Markers,
-            Field::Ph | Field::TkiFailure | Field::T315i => Group::Ph,
+            Field::Ph | Field::TkisFailed | Field::T315i => Group::Ph,
             Field::Transplant | Field::PriorHsct => Group::Transplant,
             Field::PriorLines
             | Field::PriorBlinatumomab
             | Field::PriorInotuzumab
             | Field::PriorCart => Group::Prior,
-            Field::Kmt2a | Field::Treg | Field::Crcl | Field::Dialysis | Field::Liver => {
-                Group::Other
-            }
+            Field::Kmt2a
+            | Field::Treg
+            | Field::Crcl
+            | Field::CrclUnit
+            | Field::Dialysis
+            | Field::Liver => Group::Other,
         }
     }
 
@@ -333,6 +363,7 @@ impl Field {
             integer: false,
         };
         match self {
+            Field::Region => FieldKind::Choice(&[("us", "US (FDA)"), ("eu", "EU (EMA)")]),
             Field::Age => num(0.0, 120.0),
             Field::Weight => num(0.5, 350.0),
             Field::Height => num(30.0, 250.0),
@@ -345,6 +376,25 @@ impl Field {
                 ("rhsct", "Relapse after allogeneic HSCT"),
                 ("mrd", "MRD-positive in morphologic CR"),
             ]),
+            Field::CrNumber => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("1", "First CR"),
+                ("2", "Second CR"),
+                ("3", "Third or later CR"),
+            ]),
+            Field::Reinduction => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("none", "Not yet re-induced"),
+                ("ref", "Refractory to re-induction"),
+                ("cr", "In CR after re-induction"),
+            ]),
+            Field::TkisFailed => FieldKind::Choice(&[
+                ("unk", "Unknown"),
+                ("0", "None"),
+                ("1", "One"),
+                ("2", "Two or more"),
+            ]),
+            Field::CrclUnit => FieldKind::Choice(&[("min", "mL/min"), ("m2", "mL/min/1.73 m²")]),
             Field::Mrd => FieldKind::Mrd,
             Field::MarrowBlasts => num(0.0, 100.0),
             Field::PeripheralBlasts => num(0.0, crate::validate::MAX_PERIPHERAL_BLASTS_PER_UL),
@@ -370,8 +420,7 @@ impl Field {
             Field::Ph => {
                 FieldKind::Choice(&[("unk", "Unknown"), ("neg", "Negative"), ("pos", "Positive")])
             }
-            Field::TkiFailure
-            | Field::T315i
+            Field::T315i
             | Field::Kmt2a
             | Field::PriorHsct
             | Field::Dialysis => FieldKind::Choice(UNKNOWN_NO_YES),
@@ -393,7 +442,7 @@ impl Field {
             Field::Liver => FieldKind::Choice(&[
                 ("unk", "Unknown"),
                 ("no", "No liver disease"),
-                ("disease", "Ongoing liver disease"),
+                ("disease", "Serious ongoing liver disease"),
                 ("vod", "Prior VOD/SOS"),
             ]),
         }
@@ -407,6 +456,11 @@ impl Field {
             Field::Cd19Pct | Field::Cd22Pct => "Optional; ≥ 20% counts as positive, 1–19% as low",
             Field::LdhStatus => "Or enter the value and upper limit of normal below",
             Field::Treg => "> 12.5% predicts non-response to blinatumomab",
+            Field::Region => "Whose labels decide eligibility",
+            Field::CrNumber => "Used only when the setting is MRD-positive in CR",
+            Field::Reinduction => "Used only in first relapse",
+            Field::CrclUnit => "Children: mL/min/1.73 m² (e.g. Schwartz)",
+            Field::Liver => "Serious: cirrhosis, nodular regenerative hyperplasia, active hepatitis",
             _ => "",
         }
     }
@@ -415,7 +469,10 @@ impl Field {
 /// The URL keys as a Markdown table (key, meaning, values, unit), for the README.
 pub fn url_key_table() -> String {
     let mut out = String::from("| key | meaning | values | unit |\n|---|---|---|---|\n");
-    out.push_str("| `v` | format version | `1` | |\n");
+    out.push_str(&format!(
+        "| `v` | format version | `{}` (links of version 1 still open) | |\n",
+        crate::scenario::FORMAT_VERSION
+    ));
     for field in FIELDS {
         let values = match field.kind() {
             FieldKind::Number { min, max, integer } => {

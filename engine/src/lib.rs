@@ -8,13 +8,18 @@
 
 pub mod debulking;
 pub mod describe;
+pub mod display;
+pub mod documents;
 pub mod dosing;
 pub mod evaluate;
 pub mod evidence;
 pub mod fields;
-pub mod indication;
+pub mod labels;
+pub mod plausibility;
 pub mod query;
+pub mod readable;
 pub mod recommendation;
+pub mod regions;
 pub mod rule;
 pub mod rules;
 pub mod scenario;
@@ -25,7 +30,7 @@ pub mod validate;
 pub use evaluate::evaluate;
 pub use fields::{Field, FieldKind, Group, FIELDS};
 pub use recommendation::Recommendation;
-pub use scenario::{RawScenario, Scenario};
+pub use scenario::{RawScenario, Region, Scenario};
 pub use therapy::{Status, Therapy};
 pub use validate::{validate, Problem, ProblemKind};
 

@@ -15,6 +15,10 @@ use crate::scenario::{RawScenario, FORMAT_VERSION};
 /// The key that carries the format version.
 pub const VERSION_KEY: &str = "v";
 
+/// Version 1's key for "resistant or intolerant to ≥ 1 second-generation TKI" (yes/no/unk),
+/// replaced in version 2 by the number of TKIs failed (`tkis`).
+const V1_TKI_KEY: &str = "tki";
+
 /// A key or value of a query string that was ignored or read with a caveat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueryIssue {
@@ -48,6 +52,11 @@ pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
 
     let mut seen: Vec<String> = Vec::new();
     let mut version: Option<String> = None;
+    // The version decides how some keys are read, wherever `v` stands in the link.
+    let is_v1 = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == VERSION_KEY)
+        .is_some_and(|(_, v)| v == "1");
+    let mut v1_notes: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let (key, value) = (key.into_owned(), value.into_owned());
         if seen.contains(&key) {
@@ -63,6 +72,29 @@ pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
         seen.push(key.clone());
         if key == VERSION_KEY {
             version = Some(value);
+            continue;
+        }
+        if is_v1 && key == V1_TKI_KEY {
+            // Version 1 asked yes/no for "≥ 1 second-generation TKI failed"; version 2 asks
+            // how many TKIs failed. "Yes" is at least one, so it is read as one and said so.
+            match value.trim() {
+                "yes" => {
+                    raw.set(Field::TkisFailed, "1");
+                    v1_notes.push(
+                        "\"Resistant or intolerant to ≥ 1 second-generation TKI: Yes\" is read as \
+                         1 TKI failed; if 2 or more have failed, change it (the EU blinatumomab \
+                         label needs 2)."
+                            .to_string(),
+                    );
+                }
+                "no" => raw.set(Field::TkisFailed, "0"),
+                "" | "unk" => {}
+                other => issues.push(QueryIssue {
+                    key: key.clone(),
+                    value: other.to_string(),
+                    message: format!("The version 1 value \"{other}\" of \"{key}\" is not yes, no or unk, and was ignored."),
+                }),
+            }
             continue;
         }
         let Some(field) = Field::from_key(&key) else {
@@ -93,6 +125,24 @@ pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
     let current = FORMAT_VERSION.to_string();
     let version_issue = match version {
         Some(v) if v == current => None,
+        Some(v) if v == "1" => {
+            let mut message = format!(
+                "This link was made by version 1 of this page and was read as version {current}. \
+                 New in version {current}: whose labels apply (US unless changed), which CR \
+                 (MRD setting), the response to re-induction (first relapse), the number of \
+                 TKIs failed and the creatinine clearance unit; \"ongoing liver disease\" now \
+                 means serious ongoing liver disease. Check them."
+            );
+            for note in &v1_notes {
+                message.push(' ');
+                message.push_str(note);
+            }
+            Some(QueryIssue {
+                key: VERSION_KEY.to_string(),
+                value: v,
+                message,
+            })
+        }
         Some(v) if !v.is_empty() => Some(QueryIssue {
             key: VERSION_KEY.to_string(),
             message: format!(

@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use crate::debulking::Debulking;
-use crate::dosing::{BlinatumomabSchedule, Bsa};
-use crate::evidence::{Citation, Sourced};
+use crate::dosing::{BlinatumomabSchedule, Bsa, InotuzumabSchedule};
+use crate::evidence::Citation;
+use crate::labels::LabelVerdict;
+use crate::plausibility::Warning;
 use crate::fields::Field;
 use crate::rule::{Effect, RuleId};
 use crate::scenario::Scenario;
@@ -22,6 +24,8 @@ pub struct Reason {
     pub text: String,
     /// Its sources (never empty).
     pub sources: &'static [Citation],
+    /// The region whose label it applied (every eligibility reason names one).
+    pub region: Option<crate::scenario::Region>,
 }
 
 /// The assessment of one therapy.
@@ -35,11 +39,11 @@ pub struct TherapyAssessment {
     pub reasons: Vec<Reason>,
     /// Tests still needed before the therapy can be fully judged.
     pub tests_needed: Vec<Reason>,
-    /// Tests a rule asked for that cannot change a "not eligible" status: kept for the
-    /// decision path, not shown on the card.
+    /// What cannot change a "not eligible" status — tests still asked for, and reasons that
+    /// would favour the therapy — kept for the decision path, not shown on the card as such.
     pub set_aside: Vec<Reason>,
-    /// What the therapy is approved for: the source of an "option" no rule bears on.
-    pub indication: Sourced,
+    /// Whether this use is within the chosen region's label, and the label's condition.
+    pub label: LabelVerdict,
 }
 
 /// One side of a conflict: a therapy and the preference reasons that favour it.
@@ -98,6 +102,12 @@ pub struct Recommendation {
     pub bsa: Option<Bsa>,
     /// The blinatumomab schedule for this patient.
     pub schedule: BlinatumomabSchedule,
+    /// The inotuzumab schedule for this patient.
+    pub inotuzumab: InotuzumabSchedule,
+    /// Weight, height and age that do not fit together (shown beside the BSA and doses).
+    pub warnings: Vec<Warning>,
+    /// When every therapy is not eligible: the excluding reasons, each once.
+    pub all_excluded: Option<Vec<Reason>>,
     /// Every rule evaluated, in order.
     pub trace: Vec<TraceStep>,
     /// The validated scenario all of the above was computed from.

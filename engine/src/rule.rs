@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::evidence::Citation;
 use crate::fields::Field;
-use crate::scenario::Scenario;
+use crate::scenario::{Region, Scenario};
 use crate::therapy::Therapy;
 
 /// The stable ID of every rule of the clinical specification.
@@ -19,8 +19,15 @@ pub enum RuleId {
     EInoAge,
     /// Inotuzumab is not approved for MRD-positive disease in CR.
     EInoMrd,
-    /// Each CAR-T product's label: age and disease setting.
+    /// Each CAR-T product's label, by region: age and disease setting.
     ECart,
+    /// Blinatumomab's label, by region: MRD and Ph-positive limits, ages.
+    EBlinLabel,
+    /// EU: prior VOD or serious ongoing liver disease contraindicates inotuzumab.
+    EInoLiver,
+    /// EU: inotuzumab in Ph-positive adults needs at least one failed TKI. Not an ID of the
+    /// specification: the EU label fact is in the label facts without a rule.
+    EInoLabel,
     /// Planned allo-HSCT favours blinatumomab over inotuzumab (VOD).
     PHsct,
     /// Liver disease or prior VOD: caution with inotuzumab. Not an ID of the specification:
@@ -36,8 +43,12 @@ pub enum RuleId {
     PMrd,
     /// MRD between 1e-4 and 1e-3: below the approval threshold.
     PMrdLow,
-    /// Ph-positive: blinatumomab is active; combine with a TKI.
+    /// Prior therapy without response: caution with that therapy.
+    PPriorResp,
+    /// Ph-positive: blinatumomab is active; the TKI partner depends on T315I.
     PPh,
+    /// Ph status unknown: BCR-ABL1 is needed.
+    PPhUnk,
     /// Ph-positive and older: chemo-free blinatumomab + TKI.
     PPhElderly,
     /// More than 2 prior lines: lower CR with blinatumomab.
@@ -50,8 +61,16 @@ pub enum RuleId {
     PPostHsct,
     /// Relapse after CD19-directed therapy: re-test CD19.
     PPriorCd19,
-    /// CAR-T is an option within its label.
-    PCart,
+    /// Transplant candidate without a plan: inotuzumab VOD risk if HSCT follows.
+    PHsctCand,
+    /// First relapse after a long CR1: outside the blinatumomab trials' population.
+    PTrialPop,
+    /// CAR-T logistics and outcome data for each product not excluded.
+    PCartLogistics,
+    /// CNS disease or history: CAR-T neurologic events.
+    PCartNeuro,
+    /// Tisagenlecleucel under 3 years: outside ELIANA's ages.
+    PCartAge,
     /// Older adults: blinatumomab response holds.
     PAge,
     /// Severe renal impairment: no data for blinatumomab.
@@ -60,6 +79,43 @@ pub enum RuleId {
     D1,
     /// High LDH or extramedullary load: pre-phase recommended.
     D2,
+    /// Circulating blasts > 10,000/µL: cytoreduction before inotuzumab.
+    D3,
+    /// Ph-positive and pre-phase needed: a TKI with a corticosteroid.
+    DPh,
+}
+
+/// The family a rule belongs to, as the specification groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Family {
+    /// Hard limits: target markers and labels.
+    Eligibility,
+    /// Rules that change a status: caution or preference.
+    Preference,
+    /// Context that changes no status: expected response, data, tests.
+    Note,
+    /// Pre-phase debulking and cytoreduction.
+    PrePhase,
+}
+
+impl Family {
+    /// Every family in display order.
+    pub const ALL: [Family; 4] = [
+        Family::Eligibility,
+        Family::Preference,
+        Family::Note,
+        Family::PrePhase,
+    ];
+
+    /// The family's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Eligibility => "Eligibility",
+            Family::Preference => "Preferences and cautions",
+            Family::Note => "Notes",
+            Family::PrePhase => "Pre-phase",
+        }
+    }
 }
 
 impl RuleId {
@@ -71,6 +127,9 @@ impl RuleId {
             RuleId::EInoAge => "E-INO-AGE",
             RuleId::EInoMrd => "E-INO-MRD",
             RuleId::ECart => "E-CART",
+            RuleId::EBlinLabel => "E-BLIN-LABEL",
+            RuleId::EInoLiver => "E-INO-LIVER",
+            RuleId::EInoLabel => "E-INO-LABEL",
             RuleId::PHsct => "P-HSCT",
             RuleId::PVod => "P-VOD",
             RuleId::PBurden => "P-BURDEN",
@@ -78,18 +137,41 @@ impl RuleId {
             RuleId::PNeuroHx => "P-NEURO-HX",
             RuleId::PMrd => "P-MRD",
             RuleId::PMrdLow => "P-MRD-LOW",
+            RuleId::PPriorResp => "P-PRIOR-RESP",
             RuleId::PPh => "P-PH",
+            RuleId::PPhUnk => "P-PH-UNK",
             RuleId::PPhElderly => "P-PH-ELDERLY",
             RuleId::PLines => "P-LINES",
             RuleId::PTregLdh => "P-TREG-LDH",
             RuleId::PKmt2a => "P-KMT2A",
             RuleId::PPostHsct => "P-POST-HSCT",
             RuleId::PPriorCd19 => "P-PRIOR-CD19",
-            RuleId::PCart => "P-CART",
+            RuleId::PHsctCand => "P-HSCT-CAND",
+            RuleId::PTrialPop => "P-TRIAL-POP",
+            RuleId::PCartLogistics => "P-CART-LOGISTICS",
+            RuleId::PCartNeuro => "P-CART-NEURO",
+            RuleId::PCartAge => "P-CART-AGE",
             RuleId::PAge => "P-AGE",
             RuleId::PRenal => "P-RENAL",
             RuleId::D1 => "D-1",
             RuleId::D2 => "D-2",
+            RuleId::D3 => "D-3",
+            RuleId::DPh => "D-PH",
+        }
+    }
+
+    /// The family the rule belongs to.
+    pub fn family(self) -> Family {
+        use RuleId::*;
+        match self {
+            ECd19 | ECd22 | EInoAge | EInoMrd | ECart | EBlinLabel | EInoLiver | EInoLabel => {
+                Family::Eligibility
+            }
+            PHsct | PVod | PBurden | PCns | PNeuroHx | PMrd | PPriorResp | PPostHsct | PRenal => {
+                Family::Preference
+            }
+            D1 | D2 | D3 | DPh => Family::PrePhase,
+            _ => Family::Note,
         }
     }
 }
@@ -120,6 +202,8 @@ pub struct Finding {
     pub text: String,
     /// The sources it rests on (at least one).
     pub sources: &'static [Citation],
+    /// The region whose label the finding applied: set on every eligibility finding.
+    pub region: Option<Region>,
 }
 
 /// A rule of the clinical specification, as one item.

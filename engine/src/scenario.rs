@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::fields::Field;
 
 /// The version of the scenario format (URL query and JSON). Bump on any incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Field texts as entered. A missing or empty entry means "not given".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,9 +223,91 @@ pub enum Liver {
     PriorVod,
 }
 
+/// Whose labels decide eligibility: the regions' labels differ (CAR-T ages, inotuzumab and
+/// the liver, blinatumomab's MRD and Ph-positive limits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Region {
+    /// United States: FDA labels.
+    Us,
+    /// European Union: EMA labels.
+    Eu,
+}
+
+impl Region {
+    /// Both regions, the default first.
+    pub const ALL: [Region; 2] = [Region::Us, Region::Eu];
+
+    /// The region's short name ("US", "EU").
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Us => "US",
+            Region::Eu => "EU",
+        }
+    }
+
+    /// The other region.
+    pub fn other(self) -> Region {
+        match self {
+            Region::Us => Region::Eu,
+            Region::Eu => Region::Us,
+        }
+    }
+}
+
+/// How many TKIs the Ph-positive disease was resistant or intolerant to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum TkisFailed {
+    /// Not known.
+    Unknown,
+    /// None.
+    Zero,
+    /// One.
+    One,
+    /// Two or more.
+    TwoOrMore,
+}
+
+/// Which complete remission an MRD-positive patient is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CrNumber {
+    /// Not known.
+    Unknown,
+    /// First CR.
+    First,
+    /// Second CR.
+    Second,
+    /// Third or later CR.
+    ThirdOrLater,
+}
+
+/// In first relapse: how the disease answered re-induction. A first relapse refractory to
+/// re-induction is refractory disease for tisagenlecleucel's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reinduction {
+    /// Not known.
+    Unknown,
+    /// Not yet re-induced.
+    NotYet,
+    /// Refractory to re-induction.
+    Refractory,
+    /// In CR after re-induction.
+    InCr,
+}
+
+/// The unit a creatinine clearance was given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CrclUnit {
+    /// mL/min, absolute.
+    MlMin,
+    /// mL/min/1.73 m², normalised to body surface area (children, e.g. Schwartz).
+    PerStandardBsa,
+}
+
 /// A validated patient scenario: every value typed, in range and consistent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
+    /// Whose labels apply.
+    pub region: Region,
     /// Age in years.
     pub age_years: f64,
     /// Weight in kg, when given.
@@ -234,6 +316,10 @@ pub struct Scenario {
     pub height_cm: Option<f64>,
     /// Disease setting.
     pub setting: Setting,
+    /// Which CR, in the MRD setting.
+    pub cr_number: CrNumber,
+    /// Response to re-induction, in first relapse.
+    pub reinduction: Reinduction,
     /// MRD as a fraction of cells (1e-3 = 0.1%), when given.
     pub mrd_fraction: Option<f64>,
     /// Marrow blasts in %, when given.
@@ -252,8 +338,8 @@ pub struct Scenario {
     pub cd22: Marker,
     /// Ph status.
     pub ph: Ph,
-    /// Resistant or intolerant to at least one second-generation TKI.
-    pub tki_failure: YesNo,
+    /// How many TKIs the disease was resistant or intolerant to.
+    pub tkis_failed: TkisFailed,
     /// T315I mutation.
     pub t315i: YesNo,
     /// Allogeneic HSCT plan.
@@ -272,8 +358,10 @@ pub struct Scenario {
     pub kmt2a: YesNo,
     /// Regulatory T cells as % of T cells, when given.
     pub treg_pct: Option<f64>,
-    /// Creatinine clearance in mL/min, when given.
+    /// Creatinine clearance in the unit of `crcl_unit`, when given.
     pub crcl_ml_min: Option<f64>,
+    /// The unit of `crcl_ml_min`.
+    pub crcl_unit: CrclUnit,
     /// On dialysis.
     pub dialysis: YesNo,
     /// Liver history.
@@ -285,10 +373,13 @@ impl Scenario {
     /// given: the starting point of teaching cases and tests.
     pub fn unknown(age_years: f64, setting: Setting) -> Self {
         Scenario {
+            region: Region::Us,
             age_years,
             weight_kg: None,
             height_cm: None,
             setting,
+            cr_number: CrNumber::Unknown,
+            reinduction: Reinduction::Unknown,
             mrd_fraction: None,
             marrow_blasts_pct: None,
             peripheral_blasts_per_ul: None,
@@ -298,7 +389,7 @@ impl Scenario {
             cd19: Marker::Unknown,
             cd22: Marker::Unknown,
             ph: Ph::Unknown,
-            tki_failure: YesNo::Unknown,
+            tkis_failed: TkisFailed::Unknown,
             t315i: YesNo::Unknown,
             transplant: TransplantPlan::Unknown,
             prior_hsct: YesNo::Unknown,
@@ -309,9 +400,15 @@ impl Scenario {
             kmt2a: YesNo::Unknown,
             treg_pct: None,
             crcl_ml_min: None,
+            crcl_unit: CrclUnit::MlMin,
             dialysis: YesNo::Unknown,
             liver: Liver::Unknown,
         }
+    }
+
+    /// Whether the patient is a child (under 18 years).
+    pub fn is_child(&self) -> bool {
+        self.age_years < crate::thresholds::ADULT_AGE_YEARS
     }
 
     /// Whether an allogeneic HSCT lies behind the patient (history or setting).

@@ -63,3 +63,40 @@ pub const DEX_MAX_MG_PER_DAY: f64 = 24.0;
 
 /// Pre-phase cyclophosphamide, mg/m² per day (S1).
 pub const CYCLO_MG_PER_M2: f64 = 200.0;
+
+/// The EU labels of brexucabtagene and obecabtagene start at this age in years (L).
+pub const EU_ADULT_CAR_T_AGE_YEARS: f64 = 26.0;
+
+/// Circulating blasts above this count per µL call for cytoreduction before inotuzumab's
+/// first dose (D-3; label: "to a peripheral blast count of ≤10,000/mm3").
+pub const INO_CYTOREDUCTION_ABOVE_PER_UL: f64 = 10_000.0;
+
+/// Inotuzumab, cycle 1: mg/m² on day 1, then on days 8 and 15 (L).
+pub const INO_C1_DAY1_MG_PER_M2: f64 = 0.8;
+
+/// Inotuzumab: mg/m² on days 8 and 15 of cycle 1, and every dose of later cycles after
+/// CR/CRi (L).
+pub const INO_LATER_MG_PER_M2: f64 = 0.5;
+
+/// Blinatumomab premedication in children: dexamethasone mg/m² (L).
+pub const BLINA_PREMED_CHILD_MG_PER_M2: f64 = 5.0;
+
+/// Blinatumomab premedication: dexamethasone, at most this many mg (children: the cap of
+/// 5 mg/m²; adults R/R: the fixed dose) (L).
+pub const BLINA_PREMED_MAX_MG: f64 = 20.0;
+
+/// Grade 3 CRS under 45 kg: dexamethasone mg/m² every 8 hours (L).
+pub const CRS_DEX_CHILD_MG_PER_M2: f64 = 5.0;
+
+/// Grade 3 CRS: dexamethasone at most this many mg every 8 hours (L).
+pub const CRS_DEX_MAX_MG: f64 = 8.0;
+
+/// Creatinine clearance up to this (mL/min) is mild or moderate impairment: no blinatumomab
+/// dose adjustment (S2: "CrCl ranging from 60 to 89 mL/min").
+pub const CRCL_NO_ADJUSTMENT_BELOW: f64 = 90.0;
+
+/// The body surface area clearances are normalised to (m²), as "per 1.73 m²" says.
+pub const STANDARD_BSA_M2: f64 = 1.73;
+
+/// ELIANA enrolled patients from this age in years (S2: "aged 3–21 years old").
+pub const ELIANA_MIN_AGE_YEARS: f64 = 3.0;

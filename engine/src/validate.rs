@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::fields::{Field, FieldKind, FIELDS};
 use crate::scenario::{
-    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario, Scenario, Setting,
-    TransplantPlan, YesNo,
+    Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario,
+    Reinduction, Region, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
 };
 use crate::thresholds::{CR_MARROW_BLASTS_BELOW_PCT, MARKER_POSITIVE_PCT};
 
@@ -49,6 +49,10 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         problems: Vec::new(),
     };
 
+    let region = v.choice(Field::Region).map(|c| match c {
+        "eu" => Region::Eu,
+        _ => Region::Us,
+    });
     let age = v.number(Field::Age);
     if raw.get(Field::Age).trim().is_empty() {
         v.problem(Field::Age, ProblemKind::Missing, "required.".to_string());
@@ -75,6 +79,18 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         _ => None,
     });
 
+    let cr_number = v.choice(Field::CrNumber).map(|c| match c {
+        "1" => CrNumber::First,
+        "2" => CrNumber::Second,
+        "3" => CrNumber::ThirdOrLater,
+        _ => CrNumber::Unknown,
+    });
+    let reinduction = v.choice(Field::Reinduction).map(|c| match c {
+        "none" => Reinduction::NotYet,
+        "ref" => Reinduction::Refractory,
+        "cr" => Reinduction::InCr,
+        _ => Reinduction::Unknown,
+    });
     let mrd = v.mrd();
     let marrow = v.number(Field::MarrowBlasts);
     let peripheral = v.number(Field::PeripheralBlasts);
@@ -101,7 +117,12 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         "pos" => Ph::Positive,
         _ => Ph::Unknown,
     });
-    let tki_failure = v.yes_no(Field::TkiFailure);
+    let tkis_failed = v.choice(Field::TkisFailed).map(|c| match c {
+        "0" => TkisFailed::Zero,
+        "1" => TkisFailed::One,
+        "2" => TkisFailed::TwoOrMore,
+        _ => TkisFailed::Unknown,
+    });
     let t315i = v.yes_no(Field::T315i);
     let transplant = v.choice(Field::Transplant).map(|c| match c {
         "plan" => TransplantPlan::Planned,
@@ -118,6 +139,10 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
     let kmt2a = v.yes_no(Field::Kmt2a);
     let treg = v.number(Field::Treg);
     let crcl = v.number(Field::Crcl);
+    let crcl_unit = v.choice(Field::CrclUnit).map(|c| match c {
+        "m2" => CrclUnit::PerStandardBsa,
+        _ => CrclUnit::MlMin,
+    });
     let dialysis = v.yes_no(Field::Dialysis);
     let liver = v.choice(Field::Liver).map(|c| match c {
         "no" => Liver::None,
@@ -150,7 +175,7 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
                     format!(
                         "{}/µL circulating blasts is not a morphologic CR; \
                          the setting says MRD-positive in CR.",
-                        crate::rules::group_thousands(pb)
+                        crate::display::grouped(pb)
                     ),
                 );
             }
@@ -177,6 +202,16 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
                     .to_string(),
             );
         }
+        // Active CNS leukaemia is disease outside the marrow: not a complete remission.
+        if cns == Some(Cns::Active) {
+            v.problem(
+                Field::Cns,
+                ProblemKind::Inconsistent,
+                "active CNS leukaemia is not a morphologic CR; \
+                 choose the disease setting that describes the relapse."
+                    .to_string(),
+            );
+        }
         if let Some(emd) = extramedullary {
             if emd.is_present() {
                 v.problem(
@@ -197,13 +232,32 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
             "No contradicts the setting relapse after allogeneic HSCT.".to_string(),
         );
     }
-    if ph == Some(Ph::Negative) {
-        for (field, value) in [(Field::TkiFailure, tki_failure), (Field::T315i, t315i)] {
-            if value == Some(YesNo::Yes) {
+    // A TKI history or a T315I result only exists for Ph-positive disease.
+    if let Some(ph @ (Ph::Negative | Ph::Unknown)) = ph {
+        let said = if ph == Ph::Negative {
+            "Negative"
+        } else {
+            "Unknown"
+        };
+        let answered = [
+            (
+                Field::TkisFailed,
+                tkis_failed.is_some_and(|t| t != TkisFailed::Unknown),
+            ),
+            (Field::T315i, t315i.is_some_and(|t| t != YesNo::Unknown)),
+        ];
+        for (field, given) in answered {
+            if given {
                 v.problem(
                     field,
                     ProblemKind::Inconsistent,
-                    format!("Yes contradicts {} = Negative.", Field::Ph.label()),
+                    format!(
+                        "{} is answered, but {} is {said}: a TKI history or T315I result \
+                         belongs to Ph-positive disease. Set {} to Positive, or clear this answer.",
+                        choice_label(field, raw.get(field)),
+                        Field::Ph.label(),
+                        Field::Ph.label()
+                    ),
                 );
             }
         }
@@ -243,10 +297,13 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         }]);
     };
     Ok(Scenario {
+        region: region.unwrap_or(Region::Us),
         age_years,
         weight_kg: weight.flatten(),
         height_cm: height.flatten(),
         setting,
+        cr_number: cr_number.unwrap_or(CrNumber::Unknown),
+        reinduction: reinduction.unwrap_or(Reinduction::Unknown),
         mrd_fraction: mrd.flatten(),
         marrow_blasts_pct: marrow.flatten(),
         peripheral_blasts_per_ul: peripheral.flatten(),
@@ -256,7 +313,7 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         cd19,
         cd22,
         ph: ph.unwrap_or(Ph::Unknown),
-        tki_failure: tki_failure.unwrap_or(YesNo::Unknown),
+        tkis_failed: tkis_failed.unwrap_or(TkisFailed::Unknown),
         t315i: t315i.unwrap_or(YesNo::Unknown),
         transplant: transplant.unwrap_or(TransplantPlan::Unknown),
         prior_hsct: prior_hsct.unwrap_or(YesNo::Unknown),
@@ -267,6 +324,7 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         kmt2a: kmt2a.unwrap_or(YesNo::Unknown),
         treg_pct: treg.flatten(),
         crcl_ml_min: crcl.flatten(),
+        crcl_unit: crcl_unit.unwrap_or(CrclUnit::MlMin),
         dialysis: dialysis.unwrap_or(YesNo::Unknown),
         liver: liver.unwrap_or(Liver::Unknown),
     })

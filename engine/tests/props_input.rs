@@ -115,7 +115,7 @@ proptest! {
     #[test]
     fn parse_query_never_panics(query in any::<String>()) {
         let (raw, _issues) = parse_query(&query);
-        prop_assert_eq!(raw.version, 1);
+        prop_assert_eq!(raw.version, engine::scenario::FORMAT_VERSION);
     }
 
     #[test]

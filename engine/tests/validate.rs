@@ -3,7 +3,7 @@
 use engine::fields::{Field, FieldKind, FIELDS};
 use engine::scenario::{
     Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario, Setting,
-    TransplantPlan, YesNo,
+    TransplantPlan, YesNo, TkisFailed,
 };
 use engine::validate::{format_mrd, parse_mrd, parse_number, validate, Problem, ProblemKind};
 
@@ -69,7 +69,7 @@ fn minimal_scenario_is_valid_with_unknown_defaults() {
     assert_eq!(s.cd19, Marker::Unknown);
     assert_eq!(s.cd22, Marker::Unknown);
     assert_eq!(s.ph, Ph::Unknown);
-    assert_eq!(s.tki_failure, YesNo::Unknown);
+    assert_eq!(s.tkis_failed, TkisFailed::Unknown);
     assert_eq!(s.transplant, TransplantPlan::Unknown);
     assert_eq!(s.prior_hsct, YesNo::Unknown);
     assert_eq!(s.prior_lines, None);
@@ -244,7 +244,7 @@ fn choices_map_to_enums() {
             .with(Field::Extramedullary, "bulk")
             .with(Field::Cns, "hx")
             .with(Field::Ph, "pos")
-            .with(Field::TkiFailure, "yes")
+            .with(Field::TkisFailed, "1")
             .with(Field::T315i, "no")
             .with(Field::Transplant, "cand")
             .with(Field::PriorHsct, "yes")
@@ -258,7 +258,7 @@ fn choices_map_to_enums() {
     assert_eq!(s.extramedullary, Extramedullary::HighLoad);
     assert_eq!(s.cns, Cns::History);
     assert_eq!(s.ph, Ph::Positive);
-    assert_eq!(s.tki_failure, YesNo::Yes);
+    assert_eq!(s.tkis_failed, TkisFailed::One);
     assert_eq!(s.t315i, YesNo::No);
     assert_eq!(s.transplant, TransplantPlan::Candidate);
     assert_eq!(s.prior_hsct, YesNo::Yes);
@@ -667,31 +667,40 @@ fn relapse_after_hsct_needs_prior_hsct() {
 }
 
 #[test]
-fn ph_negative_excludes_t315i_and_tki_failure() {
-    let neg = || base().with(Field::Ph, "neg");
-    for field in [Field::T315i, Field::TkiFailure] {
-        let message = one_problem(&neg().with(field, "yes"), field, ProblemKind::Inconsistent);
-        assert_eq!(
-            message,
-            format!(
-                "{}: Yes contradicts Ph (BCR-ABL1) = Negative.",
-                field.label()
-            )
-        );
-        valid(&neg().with(field, "no"));
-        valid(&base().with(Field::Ph, "pos").with(field, "yes"));
-        valid(&base().with(Field::Ph, "unk").with(field, "yes"));
+fn tki_history_and_t315i_need_ph_positive() {
+    // Version 2: a TKI history or a T315I result belongs to Ph-positive disease, so it
+    // contradicts Ph negative and Ph unknown alike; "unknown" answers contradict nothing.
+    for (ph, said) in [("neg", "Negative"), ("unk", "Unknown")] {
+        for (field, value, shown) in [(Field::T315i, "yes", "Yes"), (Field::T315i, "no", "No"), (Field::TkisFailed, "1", "One")] {
+            let raw = base().with(Field::Ph, ph).with(field, value);
+            let message = one_problem(&raw, field, ProblemKind::Inconsistent);
+            assert!(message.starts_with(&format!("{}: {shown} is answered, but Ph (BCR-ABL1) is {said}", field.label())), "{message}");
+            valid(&base().with(Field::Ph, ph).with(field, "unk"));
+            valid(&base().with(Field::Ph, "pos").with(field, value));
+        }
     }
+    // Ph not given at all reads as unknown.
+    one_problem(&base().with(Field::T315i, "yes"), Field::T315i, ProblemKind::Inconsistent);
     // Both at once: two problems, in form order.
     let fields: Vec<_> = problems(
-        &neg()
+        &base()
+            .with(Field::Ph, "neg")
             .with(Field::T315i, "yes")
-            .with(Field::TkiFailure, "yes"),
+            .with(Field::TkisFailed, "1"),
     )
     .iter()
     .map(|p| p.field)
     .collect();
-    assert_eq!(fields, vec![Field::TkiFailure, Field::T315i]);
+    assert_eq!(fields, vec![Field::TkisFailed, Field::T315i]);
+}
+
+#[test]
+fn active_cns_contradicts_mrd_in_cr() {
+    let raw = base().with(Field::Setting, "mrd").with(Field::Cns, "active");
+    let message = one_problem(&raw, Field::Cns, ProblemKind::Inconsistent);
+    assert!(message.contains("not a morphologic CR"), "{message}");
+    valid(&base().with(Field::Setting, "mrd").with(Field::Cns, "hx"));
+    valid(&base().with(Field::Setting, "r2").with(Field::Cns, "active"));
 }
 
 #[test]

@@ -1,18 +1,61 @@
-//! Source citations that expand to the source's title and the verbatim quotes.
+//! Source citations that expand to the source's title and its quotes. Paper quotes keep their
+//! verbatim text (what the tests check) but are shown readable: LaTeX and markdown become
+//! ≥, µ, superscripts, bold and italic. Label facts name their public document, its date and
+//! address, with a caveat where the document reproduces the label.
 
 use engine::evidence::{Citation, SourceKey};
+use engine::readable::{readable, Style};
 use leptos::prelude::*;
 
-/// One source: its key, expanding to its title, the date checked and every quote cited
-/// from it here.
+/// A quote in readable form: spans of plain, bold, italic, superscript and subscript text.
+/// Text only: nothing from a source is ever parsed as markup.
+#[component]
+pub fn ReadableQuote(
+    /// The verbatim quote.
+    quote: &'static str,
+) -> impl IntoView {
+    readable(quote)
+        .into_iter()
+        .map(|span| match span.style {
+            Style::Plain => span.text.into_any(),
+            Style::Bold => view! { <strong>{span.text}</strong> }.into_any(),
+            Style::Italic => view! { <em>{span.text}</em> }.into_any(),
+            Style::Sup => view! { <sup>{span.text}</sup> }.into_any(),
+            Style::Sub => view! { <sub>{span.text}</sub> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// One source: its key, expanding to its title, the date checked and every quote or fact
+/// cited from it here.
 #[component]
 pub fn CitationView(
     /// The source.
     source: SourceKey,
-    /// The quotes taken from it (at least one).
-    quotes: Vec<&'static str>,
+    /// The quotes or facts taken from it (at least one), each with whether it is verbatim.
+    quotes: Vec<(&'static str, bool)>,
 ) -> impl IntoView {
     let key = source.as_str();
+    let document = source.document().map(|d| {
+        let href = if d.address.starts_with("http") {
+            d.address.to_string()
+        } else {
+            format!("https://{}", d.address)
+        };
+        view! {
+            <p class="citation-doc">
+                {d.publisher}
+                {(!d.date.is_empty()).then(|| format!(", {}", d.date))}
+                ". "
+                // A plain link the user chooses to follow; nothing is fetched by the page.
+                <a href=href rel="external noopener noreferrer" target="_blank">{d.address}</a>
+                <span class="visually-hidden">" (external site)"</span>
+            </p>
+            {d.secondary.then(|| view! {
+                <p class="citation-caveat">"Secondary source reproducing the label: verify against the current label."</p>
+            })}
+        }
+    });
     view! {
         <details class="citation" data-source=key>
             <summary>
@@ -21,7 +64,17 @@ pub fn CitationView(
             </summary>
             <div class="citation-body">
                 <p class="citation-title">{source.title()}</p>
-                {quotes.into_iter().map(|q| view! { <blockquote>{q}</blockquote> }).collect_view()}
+                {document}
+                {quotes
+                    .into_iter()
+                    .map(|(q, verbatim)| {
+                        if verbatim {
+                            view! { <blockquote><ReadableQuote quote=q /></blockquote> }.into_any()
+                        } else {
+                            view! { <p class="citation-fact">"Label fact: " {q}</p> }.into_any()
+                        }
+                    })
+                    .collect_view()}
                 <p class="citation-checked">"Checked " {source.checked()}</p>
             </div>
         </details>
@@ -29,21 +82,22 @@ pub fn CitationView(
 }
 
 /// A row of citations, one chip per source in first-cited order, so two quotes from the same
-/// paper read as one source.
+/// source read as one.
 #[component]
 pub fn Citations(
     /// The citations, in order.
     citations: &'static [Citation],
 ) -> impl IntoView {
-    let mut grouped: Vec<(SourceKey, Vec<&'static str>)> = Vec::new();
+    let mut grouped: Vec<(SourceKey, Vec<(&'static str, bool)>)> = Vec::new();
     for c in citations {
+        let item = (c.quote, c.verbatim);
         match grouped.iter_mut().find(|(s, _)| *s == c.source) {
             Some((_, quotes)) => {
-                if !quotes.contains(&c.quote) {
-                    quotes.push(c.quote);
+                if !quotes.contains(&item) {
+                    quotes.push(item);
                 }
             }
-            None => grouped.push((c.source, vec![c.quote])),
+            None => grouped.push((c.source, vec![item])),
         }
     }
     view! {

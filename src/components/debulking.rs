@@ -1,21 +1,14 @@
-//! The pre-phase debulking card: the decision, the rule behind it, BSA-based doses, the
-//! real-world comparison and the blast targets.
+//! The pre-phase card: the decision before blinatumomab and the rule behind it, BSA-based
+//! doses, the Ph-positive option, the real-world comparison and the blast targets; and any
+//! cytoreduction before inotuzumab.
 
-use engine::debulking::Debulking;
-use engine::dosing::Dose;
+use engine::debulking::{Debulking, DebulkingLevel};
 use engine::evidence::Sourced;
 use leptos::prelude::*;
 
 use super::citation::Citations;
+use super::doses::{DoseTable, PlanFold};
 use super::reasons::Reasons;
-
-/// Formats a computed dose ("17.3 mg/day"), or says what is missing.
-fn dose_amount(dose: &Dose) -> String {
-    match dose.per_day {
-        Some(amount) => format!("{} {}", trim_number(amount), dose.unit),
-        None => "enter weight and height for the dose".to_string(),
-    }
-}
 
 /// A number with at most one decimal and no trailing ".0".
 pub fn trim_number(x: f64) -> String {
@@ -23,16 +16,19 @@ pub fn trim_number(x: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
-/// The debulking card.
+/// The pre-phase card.
 #[component]
 pub fn DebulkingCard(
-    /// The engine's debulking advice.
+    /// The engine's pre-phase advice.
     debulking: Debulking,
 ) -> impl IntoView {
     let level = debulking.level;
+    let plan = debulking.plan;
+    let applicable = level != DebulkingLevel::NotApplicable;
     view! {
-        <section class="card debulking" data-debulking=level.slug() aria-labelledby="debulking-title">
-            <h2 id="debulking-title">"Pre-phase debulking before blinatumomab"</h2>
+        <section class="card debulking" data-debulking=level.slug() data-plan=plan.slug() aria-labelledby="debulking-title">
+            <h2 id="debulking-title">"Pre-phase before the immunotherapy"</h2>
+            <h3>"Debulking before blinatumomab"</h3>
             <p class="debulking-level">
                 <strong>{level.label()}</strong>
             </p>
@@ -45,43 +41,26 @@ pub fn DebulkingCard(
                         </p>
                     }
                 })}
-            <Reasons reasons=debulking.reasons />
-            <h3>"Regimen"</h3>
-            <table class="doses stack">
-                <thead>
-                    <tr>
-                        <th scope="col">"Drug"</th>
-                        <th scope="col">"Dose"</th>
-                        <th scope="col">"For this patient"</th>
-                        <th scope="col">"Sources"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {debulking
-                        .regimen
-                        .into_iter()
-                        .map(|dose| {
-                            let amount = dose_amount(&dose);
-                            view! {
-                                <tr data-drug=dose.drug>
-                                    <th scope="row">{dose.drug}</th>
-                                    <td data-label="Dose">{dose.as_written.clone()} <small>{format!(" {}", dose.how)}</small></td>
-                                    <td class="dose-amount" data-label="For this patient">
-                                        {amount}
-                                        {dose.cap_note.clone().map(|n| view! { <small class="cap">{format!(" ({n})")}</small> })}
-                                    </td>
-                                    <td data-label="Sources"><Citations citations=dose.sources /></td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-            <SourcedList items=debulking.regimen_notes />
-            <h3>"Real-world comparison"</h3>
-            <SourcedList items=debulking.real_world />
-            <h3>"Targets before the first infusion"</h3>
-            <SourcedList items=debulking.targets />
+            <Reasons reasons=debulking.reasons.clone() />
+            {applicable.then(|| view! {
+                <PlanFold plan drug="Blinatumomab">
+                    <h4>"Regimen"</h4>
+                    <DoseTable doses=debulking.regimen.clone() />
+                    <SourcedList items=debulking.regimen_notes.clone() />
+                    {(!debulking.ph_regimen.is_empty()).then(|| view! {
+                        <h4>"Ph-positive"</h4>
+                        <Reasons reasons=debulking.ph_regimen.clone() />
+                    })}
+                    <h4>"Real-world comparison"</h4>
+                    <SourcedList items=debulking.real_world.clone() />
+                    <h4>"Targets before the first infusion"</h4>
+                    <SourcedList items=debulking.targets.clone() />
+                </PlanFold>
+            })}
+            {(!debulking.before_inotuzumab.is_empty()).then(|| view! {
+                <h3>"Cytoreduction before inotuzumab"</h3>
+                <Reasons reasons=debulking.before_inotuzumab.clone() />
+            })}
         </section>
     }
 }
@@ -101,7 +80,7 @@ pub fn SourcedList(
                         <li>
                             <strong>{item.label}</strong>
                             ": "
-                            {item.text}
+                            {item.text.to_string()}
                             <Citations citations=item.sources />
                         </li>
                     }

@@ -1,6 +1,7 @@
 //! The evidence footer: every source with its key, title and the date it was last checked,
 //! and the trial figures the reasons draw on, each with its quotes.
 
+use engine::documents::DOCUMENTS;
 use engine::evidence::{SourceKey, EVIDENCE_TABLE, SNAPSHOT_DATE, SNAPSHOT_VERSION};
 use leptos::prelude::*;
 
@@ -14,11 +15,11 @@ pub fn EvidenceFooter() -> impl IntoView {
             <h2 id="evidence-title">"Sources"</h2>
             <p>
                 {format!(
-                    "Evidence snapshot {SNAPSHOT_VERSION}, checked {SNAPSHOT_DATE}. Label facts (L) may have changed since; check the current label."
+                    "Evidence snapshot {SNAPSHOT_VERSION}, label facts checked {SNAPSHOT_DATE}. Labels may have changed since; check the current label."
                 )}
             </p>
             <dl>
-                {SourceKey::ALL
+                {SourceKey::PAPERS
                     .into_iter()
                     .map(|key| {
                         view! {
@@ -28,6 +29,29 @@ pub fn EvidenceFooter() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <details class="documents" data-documents>
+                <summary>"Label documents the label facts cite"</summary>
+                <ul>
+                    {DOCUMENTS
+                        .iter()
+                        .map(|d| {
+                            view! {
+                                <li>
+                                    <strong>{d.key}</strong>
+                                    ": "
+                                    {d.title}
+                                    ". "
+                                    {d.publisher}
+                                    {(!d.date.is_empty()).then(|| format!(", {}", d.date))}
+                                    ". "
+                                    <span class="address">{d.address}</span>
+                                    {d.secondary.then_some(" (secondary: verify against the current label)")}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
             <details class="trials" data-trials>
                 <summary>"Trial figures behind the reasons"</summary>
                 <table class="stack">

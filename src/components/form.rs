@@ -177,6 +177,7 @@ fn BsaReadout(assessment: Memo<Assessment>) -> impl IntoView {
                         "Body surface area: " <strong>{format!("{:.2} m²", bsa.m2)}</strong>
                         <small>{format!(" ({})", bsa.formula)}</small>
                     </p>
+                    <super::results::Warnings warnings=rec.warnings.clone() />
                 }
             }),
             Assessment::Invalid(_) => None,

@@ -3,13 +3,16 @@
 pub mod citation;
 pub mod conflicts;
 pub mod debulking;
+pub mod doses;
 pub mod evidence;
 pub mod form;
 pub mod header;
+pub mod inotuzumab;
 pub mod link_issues;
 pub mod path;
 pub mod problems;
 pub mod reasons;
+pub mod regions;
 pub mod results;
 pub mod schedule;
 pub mod therapy_card;

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use super::conflicts::Conflicts;
 use super::debulking::DebulkingCard;
+use super::inotuzumab::InotuzumabCard;
+use super::regions::OtherRegion;
 use super::path::DecisionPath;
 use super::problems::ProblemSummary;
 use super::reasons::Reasons;
@@ -33,7 +35,22 @@ pub fn Results(
                     let rec = *rec;
                     // The path reads the whole result, so it takes its own copy first.
                     let path = rec.clone();
+                    let differences = engine::regions::other_region(&rec.scenario);
+                    let cytoreduction = rec.debulking.before_inotuzumab.clone();
                     view! {
+                        <p class="region-line" data-region=rec.scenario.region.name()>
+                            {format!("Eligibility by the {} labels.", rec.scenario.region.name())}
+                        </p>
+                        {rec.all_excluded.map(|reasons| view! {
+                            <section class="card all-excluded" data-all-excluded aria-labelledby="all-excluded-title">
+                                <h2 id="all-excluded-title">
+                                    "None of these therapies is eligible for this patient."
+                                </h2>
+                                <Reasons reasons />
+                                <p>"A clinical trial, or other salvage therapy per local protocol, is outside this aid."</p>
+                            </section>
+                        })}
+                        <Warnings warnings=rec.warnings.clone() />
                         // The conflict comes first: it explains why neither side is preferred.
                         <Conflicts conflicts=rec.conflicts />
                         <div class="therapies">
@@ -52,8 +69,10 @@ pub fn Results(
                                     </section>
                                 }
                             })}
+                        <OtherRegion differences scenario />
                         <DebulkingCard debulking=rec.debulking />
                         <ScheduleCard schedule=rec.schedule />
+                        <InotuzumabCard schedule=rec.inotuzumab cytoreduction />
                         <DecisionPath rec=path />
                     }
                         .into_any()
@@ -61,6 +80,23 @@ pub fn Results(
             }}
         </section>
     }
+}
+
+/// Values that do not fit together (weight, height, age): shown above the doses, never
+/// blocking.
+#[component]
+pub fn Warnings(
+    /// The engine's plausibility warnings.
+    warnings: Vec<engine::plausibility::Warning>,
+) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        view! {
+            <div class="warning" role="alert" data-warning="plausibility">
+                <strong>"Check the units: "</strong>
+                {warnings.into_iter().map(|w| view! { <p>{w.message}</p> }).collect_view()}
+            </div>
+        }
+    })
 }
 
 /// The inputs as a compact list, shown only on paper so the printout stands alone.

@@ -1,21 +1,19 @@
-//! The blinatumomab schedule card: the cycle table with this patient's daily doses.
+//! The blinatumomab schedule card: the cycle table with this patient's daily doses,
+//! premedication by age, and toxicity management for this patient's schedule.
 
 use engine::dosing::{BlinatumomabSchedule, DosingBasis, Indication};
 use leptos::prelude::*;
 
 use super::citation::Citations;
 use super::debulking::{trim_number, SourcedList};
+use super::doses::{DoseTable, PlanFold};
 
-/// The blinatumomab schedule card.
-#[component]
-pub fn ScheduleCard(
-    /// The engine's schedule for this patient.
-    schedule: BlinatumomabSchedule,
-) -> impl IntoView {
-    let basis = match &schedule.basis {
+/// Words for how the doses are computed.
+pub fn basis_words(basis: &DosingBasis, per_m2: &str) -> String {
+    match basis {
         DosingBasis::Fixed => "Weight ≥ 45 kg: fixed doses in µg/day.".to_string(),
         DosingBasis::PerBsa { bsa_m2 } => {
-            format!("Weight < 45 kg: doses in µg/m²/day converted with BSA {bsa_m2:.2} m².")
+            format!("{per_m2} converted with BSA {bsa_m2:.2} m².")
         }
         DosingBasis::NeedsInput(fields) => format!(
             "Enter {} to compute this patient's doses.",
@@ -25,20 +23,35 @@ pub fn ScheduleCard(
                 .collect::<Vec<_>>()
                 .join(" and ")
         ),
-    };
+    }
+}
+
+/// The blinatumomab schedule card.
+#[component]
+pub fn ScheduleCard(
+    /// The engine's schedule for this patient.
+    schedule: BlinatumomabSchedule,
+) -> impl IntoView {
+    let basis = basis_words(&schedule.basis, "Weight < 45 kg: doses in µg/m²/day");
     let indication = match schedule.indication {
         Indication::RelapsedRefractory => "Relapsed/refractory dosing",
         Indication::Mrd => "MRD-positive dosing",
     };
+    let plan = schedule.plan;
     view! {
-        <section class="card schedule" data-schedule aria-labelledby="schedule-title">
+        <section
+            class="card schedule"
+            data-schedule="blinatumomab"
+            data-plan=plan.slug()
+            aria-labelledby="schedule-title"
+        >
             <h2 id="schedule-title">"Blinatumomab schedule"</h2>
-            <p>
-                <strong>{indication}</strong>
-                ". "
-                {basis}
-            </p>
-            <div>
+            <PlanFold plan drug="Blinatumomab">
+                <p>
+                    <strong>{indication}</strong>
+                    ". "
+                    {basis.clone()}
+                </p>
                 <table class="stack">
                     <thead>
                         <tr>
@@ -52,20 +65,21 @@ pub fn ScheduleCard(
                     <tbody>
                         {schedule
                             .rows
+                            .clone()
                             .into_iter()
                             .map(|row| {
-                                let amount = match row.ug_per_day {
-                                    Some(ug) => format!("{} µg/day", trim_number(ug)),
-                                    None => "—".to_string(),
+                                let amount = match (row.ug_per_day, row.computed_ug) {
+                                    (Some(ug), Some(c)) => format!("{} µg/day ({} computed; the label's maximum)", trim_number(ug), trim_number(c)),
+                                    (Some(ug), None) => format!("{} µg/day", trim_number(ug)),
+                                    _ => "—".to_string(),
                                 };
                                 view! {
                                     <tr>
                                         <th scope="row">{row.cycle}</th>
                                         <td data-label="Days">{row.days}</td>
                                         <td data-label="Dose">{row.as_written}</td>
-                                        <td class="dose-amount" data-label="This patient">
+                                        <td class="dose-amount" data-label="This patient" data-capped=row.capped.then_some("true")>
                                             {amount}
-                                            {row.capped.then(|| view! { <small class="cap">" (capped by label)"</small> })}
                                         </td>
                                         <td data-label="Sources"><Citations citations=row.sources /></td>
                                     </tr>
@@ -74,8 +88,10 @@ pub fn ScheduleCard(
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
-            <SourcedList items=schedule.notes />
+                <h3>"Premedication"</h3>
+                <DoseTable doses=schedule.premedication.clone() />
+                <SourcedList items=schedule.notes.clone() />
+            </PlanFold>
         </section>
     }
 }

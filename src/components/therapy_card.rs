@@ -1,5 +1,7 @@
-//! One therapy's card: status in words and colour, reasons with sources, tests needed.
+//! One therapy's card: status in words and symbol, whether the use is within the chosen
+//! region's label, reasons with sources, tests still needed.
 
+use engine::labels::LabelStatus;
 use engine::recommendation::TherapyAssessment;
 use engine::Status;
 use leptos::prelude::*;
@@ -17,6 +19,15 @@ fn status_symbol(status: Status) -> &'static str {
     }
 }
 
+/// A symbol that carries the label badge without colour.
+fn label_symbol(status: LabelStatus) -> &'static str {
+    match status {
+        LabelStatus::On => "✓",
+        LabelStatus::Off => "⊘",
+        LabelStatus::Unknown => "?",
+    }
+}
+
 /// The card of one therapy.
 #[component]
 pub fn TherapyCard(
@@ -28,16 +39,21 @@ pub fn TherapyCard(
         status,
         reasons,
         tests_needed,
-        indication,
+        label,
         ..
     } = assessment;
     let title_id = format!("t-{}", therapy.slug());
     let tests_needed_shown = !tests_needed.is_empty();
+    let indication = label.indication.clone();
+    let region = label.region;
+    let off_label_note = (status != Status::NotEligible && label.status == LabelStatus::Off)
+        .then_some("Use outside the label is a clinical decision.");
     view! {
         <article
             class="therapy-card"
             data-therapy=therapy.slug()
             data-status=status.slug()
+            data-label=label.status.slug()
             aria-labelledby=title_id.clone()
         >
             <header>
@@ -48,6 +64,33 @@ pub fn TherapyCard(
                     {status.label()}
                 </p>
             </header>
+            <details class="label-badge" data-label-badge=label.status.slug()>
+                <summary>
+                    <span aria-hidden="true">{label_symbol(label.status)}</span>
+                    " "
+                    {label.status.label(region)}
+                </summary>
+                <div class="label-body">
+                    <p>
+                        {indication.text.to_string()}
+                        " "
+                        <Citations citations=indication.sources />
+                    </p>
+                    {(!label.why.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul>
+                                    {label
+                                        .why
+                                        .into_iter()
+                                        .map(|c| view! { <li data-rule=c.rule.as_str()>{c.text} " " <Citations citations=c.sources /></li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                    {off_label_note.map(|n| view! { <p class="off-label">{n}</p> })}
+                </div>
+            </details>
             {(!tests_needed.is_empty())
                 .then(|| {
                     view! {
@@ -58,7 +101,7 @@ pub fn TherapyCard(
                     }
                 })}
             {if reasons.is_empty() {
-                // The status then rests on the approved use alone: show it with its source.
+                // The status then rests on the label alone: show it with its source.
                 let none = if tests_needed_shown {
                     "Apart from what is still needed, no rule flags or favours it. "
                 } else {
@@ -67,7 +110,7 @@ pub fn TherapyCard(
                 view! {
                     <p class="no-reasons">
                         {none}
-                        {indication.text}
+                        {indication.text.to_string()}
                         " "
                         <Citations citations=indication.sources />
                     </p>

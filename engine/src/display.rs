@@ -1,0 +1,126 @@
+//! Numbers as the page shows them. A number shown beside a decision never contradicts it:
+//! values the user entered are shown as entered ([`exact`]), and computed values are rounded
+//! only where rounding cannot carry them across a threshold they were compared with
+//! ([`beside`]). "49.996% marrow blasts" never reads "50%" next to "pre-phase not needed".
+
+use std::fmt;
+
+/// A number with at most two decimals and no trailing zeros: 62, 12.5, 1.33. For computed
+/// values that no decision compares (doses, BSA-derived amounts).
+#[derive(Debug, Clone, Copy)]
+pub struct Num(pub f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rounded = (self.0 * 100.0).round() / 100.0;
+        if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+            write!(f, "{}", rounded as i64)
+        } else {
+            write!(f, "{rounded}")
+        }
+    }
+}
+
+/// Trims a computed number for display: see [`Num`].
+pub fn num(value: f64) -> Num {
+    Num(value)
+}
+
+/// A value as entered: the shortest decimal that reads back as the same number, so 49.996
+/// stays 49.996 and 62 stays 62.
+#[derive(Debug, Clone, Copy)]
+pub struct Exact(pub f64);
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+/// A value as entered: see [`Exact`].
+pub fn exact(value: f64) -> Exact {
+    Exact(value)
+}
+
+/// A computed value compared with `threshold`: rounded to two decimals when the rounded
+/// number stands on the same side of the threshold (below, equal, above) as the value, and
+/// shown in full otherwise, so LDH 1.004 × ULN never reads "1 × ULN" beside "elevated".
+pub fn beside(value: f64, threshold: f64) -> Exact {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.partial_cmp(&threshold) == value.partial_cmp(&threshold) {
+        Exact(rounded)
+    } else {
+        Exact(value)
+    }
+}
+
+/// An age in years as entered, or in months under two years, where months are what a
+/// paediatrician reads (0.5 years is "6 months").
+pub fn age(years: f64) -> String {
+    if years < 2.0 {
+        let months = years * 12.0;
+        // Whole months are written as such; otherwise the years as entered.
+        if (months - months.round()).abs() < 1e-9 {
+            let m = months.round() as i64;
+            return format!("{m} month{}", if m == 1 { "" } else { "s" });
+        }
+    }
+    format!("{} years", exact(years))
+}
+
+/// A count with thousands separators, as entered otherwise ("15,000", "14,999.5").
+pub fn grouped(value: f64) -> String {
+    let whole = exact(value).to_string();
+    let (int, frac) = match whole.split_once('.') {
+        Some((i, f)) => (i.to_string(), format!(".{f}")),
+        None => (whole, String::new()),
+    };
+    let digits: Vec<char> = int.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    out + &frac
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entered_values_are_shown_as_entered() {
+        assert_eq!(exact(49.996).to_string(), "49.996");
+        assert_eq!(exact(62.0).to_string(), "62");
+        assert_eq!(exact(17.99).to_string(), "17.99");
+        assert_eq!(grouped(14_999.5), "14,999.5");
+        assert_eq!(grouped(15_000.0), "15,000");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(grouped(1_234_567.0), "1,234,567");
+    }
+
+    #[test]
+    fn computed_values_keep_their_side() {
+        assert_eq!(beside(1.004, 1.0).to_string(), "1.004");
+        assert_eq!(beside(1.333, 1.0).to_string(), "1.33");
+        assert_eq!(beside(29.996, 30.0).to_string(), "29.996");
+        assert_eq!(beside(30.0, 30.0).to_string(), "30");
+        assert_eq!(num(12.5).to_string(), "12.5");
+        assert_eq!(num(26.456).to_string(), "26.46");
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(age(0.5), "6 months");
+        assert_eq!(age(1.0 / 12.0), "1 month");
+        assert_eq!(age(0.05), "0.05 years");
+        assert_eq!(age(17.99), "17.99 years");
+        assert_eq!(age(40.0), "40 years");
+    }
+}

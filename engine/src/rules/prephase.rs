@@ -1,0 +1,192 @@
+//! Pre-phase (D-*): debulking before blinatumomab when the burden is high (D-1, D-2), its
+//! Ph-positive regimen (D-PH), and cytoreduction before inotuzumab (D-3). None applies in
+//! morphologic CR: there is no disease to debulk.
+
+use super::finding;
+use crate::display::{beside, exact, grouped};
+use crate::documents::{DOC_BESPONSA_US_DOSING, DOC_BLINCYTO_PREPHASE, DOC_NCCN_ALL_2024};
+use crate::evidence::{cite, fact, label_quote, Citation, SourceKey::*};
+use crate::fields::Field;
+use crate::labels::{self, CheckOutcome};
+use crate::rule::{Effect, Rule, RuleId};
+use crate::scenario::{Extramedullary, Ldh, Marker, Ph, Scenario};
+use crate::therapy::Therapy;
+use crate::thresholds::*;
+
+const Q_D1_S2: Citation = cite(
+    S2,
+    "In the TOWER study, prephase therapy was considered mandatory for those patients with blast percentage exceeding 50% or peripheral blast count $\\geq 15,000/\\mu\\text{L}$",
+);
+const Q_D1_S1: Citation = cite(
+    S1,
+    "pre- phase dexamethasone (10 mg/m2 up to 5 days) with or without cyclophosphamide (200 mg/m2 up to 3 days) is required for patients with more than 50% blasts",
+);
+const Q_D1_S4: Citation = cite(
+    S4,
+    "it is recommended to administer a steroid pre-treatment to patients with bone marrow blasts (BMB) above 50% in order to reduce the load of disease and prevent treatment-related adverse reactions",
+);
+const L_D1: Citation = fact(
+    &DOC_BLINCYTO_PREPHASE,
+    "Label pre-phase: dexamethasone for marrow blasts of 50% or more or peripheral blasts above 15,000/µL, not above 24 mg/day.",
+);
+const Q_D2_S2: Citation = cite(
+    S2,
+    "was recommended for those patients with LDH indicative of rapidly progressing disease or high extramedullary tumor load.",
+);
+const Q_PH_S4: Citation = cite(
+    S4,
+    "Ph+ ALL patients who received a tyrosine kinase inhibitor (TKI) alone, with steroids, or with chemotherapy.",
+);
+const L_PH_NCCN: Citation = fact(
+    &DOC_NCCN_ALL_2024,
+    "NCCN v1.2024, Ph-positive disease: cytoreduce with a TKI and a corticosteroid to a WBC below 10 × 10⁹/L before blinatumomab.",
+);
+const L_D3: Citation = label_quote(
+    &DOC_BESPONSA_US_DOSING,
+    "For patients with circulating lymphoblasts, cytoreduction with a combination of hydroxyurea, steroids, and/or vincristine to a peripheral blast count of ≤10,000/mm3 is recommended prior to the first dose of Cycle 1",
+);
+
+/// Whether the scenario is outside morphologic CR (pre-phase applies only there).
+fn has_disease(s: &Scenario) -> bool {
+    s.setting.is_relapsed_refractory()
+}
+
+/// Why D-1 fires, if it does: marrow blasts ≥ 50% and/or peripheral blasts ≥ 15,000/µL.
+pub(crate) fn d1_reasons(s: &Scenario) -> Vec<String> {
+    let mut why = Vec::new();
+    if !has_disease(s) {
+        return why;
+    }
+    if let Some(bm) = s.marrow_blasts_pct.filter(|&b| b >= HIGH_MARROW_BLASTS_PCT) {
+        why.push(format!("marrow blasts {}% (≥ {}%)", exact(bm), exact(HIGH_MARROW_BLASTS_PCT)));
+    }
+    if let Some(pb) = s
+        .peripheral_blasts_per_ul
+        .filter(|&p| p >= HIGH_PERIPHERAL_BLASTS_PER_UL)
+    {
+        why.push(format!("peripheral blasts {}/µL (≥ 15,000/µL)", grouped(pb)));
+    }
+    why
+}
+
+/// Why D-2 fires, if it does: LDH above the upper limit of normal and/or a high
+/// extramedullary load.
+pub(crate) fn d2_reasons(s: &Scenario) -> Vec<String> {
+    let mut why = Vec::new();
+    if !has_disease(s) {
+        return why;
+    }
+    if let Ldh::Elevated { ratio } = s.ldh {
+        why.push(match ratio {
+            Some(r) => format!("LDH {} × the upper limit of normal", beside(r, 1.0)),
+            None => "LDH elevated".to_string(),
+        });
+    }
+    if s.extramedullary == Extramedullary::HighLoad {
+        why.push("high extramedullary tumour load".to_string());
+    }
+    why
+}
+
+/// D-1: marrow blasts ≥ 50% or peripheral blasts ≥ 15,000/µL: pre-phase required.
+pub const D_1: Rule = Rule {
+    id: RuleId::D1,
+    statement: "Pre-phase debulking is required before blinatumomab when marrow blasts are ≥ 50% or peripheral blasts ≥ 15,000/µL. (The sources write \"exceeding 50%\", \"more than 50%\" and \"≥50%\"; the aid uses ≥ 50%.) Not applicable in morphologic CR.",
+    sources: &[Q_D1_S2, Q_D1_S1, Q_D1_S4, L_D1],
+    reads: &[Field::Setting, Field::MarrowBlasts, Field::PeripheralBlasts],
+    eval: |s| {
+        let why = d1_reasons(s);
+        if why.is_empty() {
+            return Vec::new();
+        }
+        vec![finding(
+            Some(Therapy::Blinatumomab),
+            Effect::Note,
+            format!("Pre-phase required before blinatumomab: {}.", why.join(" and ")),
+            &[Q_D1_S2, Q_D1_S1, Q_D1_S4, L_D1],
+        )]
+    },
+};
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// D-2: LDH indicating rapid progression or high extramedullary load: pre-phase recommended.
+pub const D_2: Rule = Rule {
+    id: RuleId::D2,
+    statement: "Pre-phase debulking is recommended before blinatumomab when LDH indicates rapidly progressing disease or the extramedullary tumour load is high. The aid reads an LDH above the upper limit of normal as the signal; whether it reflects rapid progression is the clinician's judgement. Not applicable in morphologic CR.",
+    sources: &[Q_D2_S2],
+    reads: &[Field::Setting, Field::LdhStatus, Field::Ldh, Field::LdhUln, Field::Extramedullary],
+    eval: |s| {
+        let why = d2_reasons(s);
+        if why.is_empty() {
+            return Vec::new();
+        }
+        vec![finding(
+            Some(Therapy::Blinatumomab),
+            Effect::Note,
+            format!(
+                "{}: a reason for pre-phase before blinatumomab (judge whether it signals rapidly progressing disease).",
+                capitalised(&why.join(" and "))
+            ),
+            &[Q_D2_S2],
+        )]
+    },
+};
+
+/// D-3: circulating blasts > 10,000/µL: cytoreduction before inotuzumab's first dose.
+pub const D_3: Rule = Rule {
+    id: RuleId::D3,
+    statement: "When circulating blasts exceed 10,000/µL and inotuzumab is not excluded, cytoreduction (hydroxyurea, steroids and/or vincristine) to ≤ 10,000/µL is recommended before its first dose.",
+    sources: &[L_D3],
+    reads: &[Field::Setting, Field::PeripheralBlasts, Field::Cd22, Field::Region],
+    eval: |s| {
+        let Some(pb) = s
+            .peripheral_blasts_per_ul
+            .filter(|&p| has_disease(s) && p > INO_CYTOREDUCTION_ABOVE_PER_UL)
+        else {
+            return Vec::new();
+        };
+        let excluded = s.cd22 == Marker::Negative
+            || labels::checks(Therapy::Inotuzumab, s)
+                .iter()
+                .any(|c| c.outcome == CheckOutcome::Excludes);
+        if excluded {
+            return Vec::new();
+        }
+        vec![finding(
+            Some(Therapy::Inotuzumab),
+            Effect::Note,
+            format!(
+                "Peripheral blasts {}/µL (> 10,000/µL): cytoreduce with hydroxyurea, steroids and/or vincristine to ≤ 10,000/µL before inotuzumab's first dose.",
+                grouped(pb)
+            ),
+            &[L_D3],
+        )]
+    },
+};
+
+/// D-PH: Ph-positive disease that needs pre-phase: a TKI with a corticosteroid.
+pub const D_PH: Rule = Rule {
+    id: RuleId::DPh,
+    statement: "In Ph-positive disease that needs pre-phase (D-1 or D-2), a TKI with a corticosteroid is a regimen option, to a WBC below 10 × 10⁹/L before blinatumomab.",
+    sources: &[Q_PH_S4, L_PH_NCCN],
+    reads: &[Field::Ph, Field::Setting, Field::MarrowBlasts, Field::PeripheralBlasts, Field::LdhStatus, Field::Extramedullary],
+    eval: |s| {
+        if s.ph != Ph::Positive || (d1_reasons(s).is_empty() && d2_reasons(s).is_empty()) {
+            return Vec::new();
+        }
+        vec![finding(
+            Some(Therapy::Blinatumomab),
+            Effect::Note,
+            "Ph-positive: debulk with a TKI alone, with steroids, or with chemotherapy; NCCN: a TKI with a corticosteroid to a WBC below 10 × 10⁹/L before blinatumomab.".into(),
+            &[Q_PH_S4, L_PH_NCCN],
+        )]
+    },
+};

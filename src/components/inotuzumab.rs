@@ -1,0 +1,79 @@
+//! The inotuzumab ozogamicin dosing card: doses per BSA cycle by cycle, the number of cycles
+//! for the transplant plan, the stopping rule, premedication and any cytoreduction first.
+
+use engine::dosing::InotuzumabSchedule;
+use engine::recommendation::Reason;
+use leptos::prelude::*;
+
+use super::citation::Citations;
+use super::debulking::{trim_number, SourcedList};
+use super::doses::PlanFold;
+use super::reasons::Reasons;
+use super::schedule::basis_words;
+
+/// The inotuzumab schedule card.
+#[component]
+pub fn InotuzumabCard(
+    /// The engine's schedule for this patient.
+    schedule: InotuzumabSchedule,
+    /// Cytoreduction before the first dose (D-3), when it applies.
+    cytoreduction: Vec<Reason>,
+) -> impl IntoView {
+    let basis = basis_words(&schedule.basis, "Doses in mg/m²");
+    let plan = schedule.plan;
+    view! {
+        <section
+            class="card schedule"
+            data-schedule="inotuzumab"
+            data-plan=plan.slug()
+            aria-labelledby="ino-schedule-title"
+        >
+            <h2 id="ino-schedule-title">"Inotuzumab ozogamicin schedule"</h2>
+            <PlanFold plan drug="Inotuzumab ozogamicin">
+                {(!cytoreduction.is_empty()).then(|| view! {
+                    <h3>"Before cycle 1"</h3>
+                    <Reasons reasons=cytoreduction.clone() />
+                })}
+                <p>{basis.clone()}</p>
+                <table class="stack">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Cycle"</th>
+                            <th scope="col">"Days"</th>
+                            <th scope="col">"Dose"</th>
+                            <th scope="col">"This patient"</th>
+                            <th scope="col">"Sources"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {schedule
+                            .doses
+                            .clone()
+                            .into_iter()
+                            .map(|d| {
+                                let amount = d.mg.map_or("—".to_string(), |mg| format!("{} mg", trim_number2(mg)));
+                                view! {
+                                    <tr>
+                                        <th scope="row">{d.cycle}</th>
+                                        <td data-label="Days">{d.days}</td>
+                                        <td data-label="Dose">{format!("{} mg/m²", d.mg_per_m2)}</td>
+                                        <td class="dose-amount" data-label="This patient">{amount}</td>
+                                        <td data-label="Sources"><Citations citations=d.sources /></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                <SourcedList items=schedule.notes.clone() />
+            </PlanFold>
+        </section>
+    }
+}
+
+/// Inotuzumab doses are small (about 1 mg): two decimals, not one.
+fn trim_number2(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() { trim_number(x) } else { s.to_string() }
+}
