@@ -1,11 +1,11 @@
 //! Each field of a validated scenario in words, as the engine understood it: the decision
 //! path shows these next to each rule, so a clinician can check what the rule actually read.
 
-use crate::fields::{Field, FieldKind};
 use crate::display::{beside, exact, grouped};
+use crate::fields::{Field, FieldKind};
 use crate::scenario::{
-    Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Reinduction,
-    Region, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
+    Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, Region,
+    Reinduction, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
 };
 use crate::validate::format_mrd;
 

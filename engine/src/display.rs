@@ -62,10 +62,11 @@ pub fn beside(value: f64, threshold: f64) -> Exact {
 /// paediatrician reads (0.5 years is "6 months").
 pub fn age(years: f64) -> String {
     if years < 2.0 {
-        let months = years * 12.0;
-        // Whole months are written as such; otherwise the years as entered.
-        if (months - months.round()).abs() < 1e-9 {
-            let m = months.round() as i64;
+        let months = (years * 12.0).round();
+        // Whole months are written as such, when they are exactly the age entered (so an age
+        // a hair under 1 month never reads "1 month"); otherwise the years as entered.
+        if months / 12.0 == years {
+            let m = months as i64;
             return format!("{m} month{}", if m == 1 { "" } else { "s" });
         }
     }

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::display::num;
 use crate::documents::{
-    DOC_BESPONSA_US_DOSING, DOC_BESPONSA_DOSAGE, DOC_BLINCYTO_DOSE_ADJUSTMENTS, DOC_BLINCYTO_DOSAGE,
-    DOC_BLINCYTO_MRD_ADMIN, DOC_BLINCYTO_PREMEDICATION, DOC_BLINCYTO_CONSOLIDATION_US,
+    DOC_BESPONSA_DOSAGE, DOC_BESPONSA_US_DOSING, DOC_BLINCYTO_CONSOLIDATION_US,
+    DOC_BLINCYTO_DOSAGE, DOC_BLINCYTO_DOSE_ADJUSTMENTS, DOC_BLINCYTO_MRD_ADMIN,
+    DOC_BLINCYTO_PREMEDICATION,
 };
 use crate::evidence::{cite, fact, label_quote, Citation, SourceKey::*, Sourced};
 use crate::fields::Field;
@@ -231,11 +232,11 @@ const Q_TOWER_COURSE_S2: Citation = cite(
     S2,
     "Patients received up to 2 cycles of induction and those patients who achieved a morphologic remission then received up to 3 cycles of consolidation, with those with continued morphologic remission subsequently receiving up to 12 months of maintenance.",
 );
-const Q_MRD_DOSE_L: Citation = fact(
+pub(crate) const Q_MRD_DOSE_L: Citation = fact(
     &DOC_BLINCYTO_MRD_ADMIN,
     "MRD-positive: 28 µg/day (45 kg or more) or 15 µg/m²/day not to exceed 28 µg/day (under 45 kg), days 1–28, then 14 days off; 1 induction and up to 3 consolidation cycles; in hospital the first 3 days of cycle 1 and the first 2 days of cycle 2.",
 );
-const Q_MRD_SEED_S2: Citation = cite(
+pub(crate) const Q_MRD_SEED_S2: Citation = cite(
     S2,
     "The dose of blinatumomab administered to MRD-positive patients was lower (15 $\\mu\\text{g}/\\text{day}$, 4 weeks on and 2 weeks off) compared to the dosing used for salvage therapy.",
 );
@@ -279,7 +280,7 @@ const Q_HEPATIC_S2: Citation = cite(
     S2,
     "dose adjustments are not recommended for those with hepatic impairment.",
 );
-const Q_CONSOLIDATION_L: Citation = fact(
+pub(crate) const Q_CONSOLIDATION_L: Citation = fact(
     &DOC_BLINCYTO_CONSOLIDATION_US,
     "US, 14 Jun 2024: blinatumomab as consolidation of CD19-positive Ph-negative B-ALL regardless of MRD, adults and children from 1 month (E1910).",
 );
@@ -353,7 +354,11 @@ pub fn dosing_basis(scenario: &Scenario, bsa: Option<&Bsa>) -> DosingBasis {
 
 /// The blinatumomab schedule for this patient: R/R or MRD dosing, fixed or by BSA with the
 /// label caps, premedication by age, and the notes on course, hospitalisation and toxicity.
-pub fn blinatumomab_schedule(scenario: &Scenario, bsa: Option<&Bsa>, plan: Plan) -> BlinatumomabSchedule {
+pub fn blinatumomab_schedule(
+    scenario: &Scenario,
+    bsa: Option<&Bsa>,
+    plan: Plan,
+) -> BlinatumomabSchedule {
     let mrd = scenario.setting == Setting::MrdPositiveCr;
     let indication = if mrd {
         Indication::Mrd
@@ -556,7 +561,12 @@ fn neuro_note(basis: &DosingBasis) -> Sourced {
     }
 }
 
-fn schedule_notes(scenario: &Scenario, bsa: Option<&Bsa>, basis: &DosingBasis, mrd: bool) -> Vec<Sourced> {
+fn schedule_notes(
+    scenario: &Scenario,
+    bsa: Option<&Bsa>,
+    basis: &DosingBasis,
+    mrd: bool,
+) -> Vec<Sourced> {
     let mut notes = vec![note(
         "Cycle",
         "Continuous IV infusion for 4 weeks, then 2 weeks off.",
@@ -595,16 +605,21 @@ fn schedule_notes(scenario: &Scenario, bsa: Option<&Bsa>, basis: &DosingBasis, m
             &[Q_HOSP_S2],
         ));
     }
-    let renal = if scenario.dialysis == crate::scenario::YesNo::Yes
-        || scenario
-            .crcl_ml_min
-            .is_some_and(|c| c < CRCL_NO_DATA_BELOW)
+    // "This patient" exactly when the card's renal rule finds it (a child's clearance is
+    // read per 1.73 m² there, so the number entered alone does not decide).
+    let renal = if (crate::rules::P_RENAL.eval)(scenario)
+        .iter()
+        .any(|f| f.effect == crate::rule::Effect::Caution)
     {
         "No data below CrCl 30 mL/min or on dialysis (this patient). No adjustment for CrCl 30–89 mL/min; none for hepatic impairment."
     } else {
         "No adjustment for CrCl 30–89 mL/min; no data below 30 mL/min or on dialysis. No adjustment for hepatic impairment."
     };
-    notes.push(note("Renal and hepatic", renal, &[Q_RENAL_S2, Q_HEPATIC_S2]));
+    notes.push(note(
+        "Renal and hepatic",
+        renal,
+        &[Q_RENAL_S2, Q_HEPATIC_S2],
+    ));
     notes.push(crs_note(bsa, basis));
     notes.push(neuro_note(basis));
     notes
@@ -651,7 +666,11 @@ pub struct InotuzumabDose {
 }
 
 /// The inotuzumab schedule for `scenario`.
-pub fn inotuzumab_schedule(scenario: &Scenario, bsa: Option<&Bsa>, plan: Plan) -> InotuzumabSchedule {
+pub fn inotuzumab_schedule(
+    scenario: &Scenario,
+    bsa: Option<&Bsa>,
+    plan: Plan,
+) -> InotuzumabSchedule {
     let basis = match (scenario.weight_kg, bsa) {
         (_, Some(b)) => DosingBasis::PerBsa { bsa_m2: b.m2 },
         (None, _) => DosingBasis::NeedsInput(vec![Field::Weight, Field::Height]),
@@ -660,9 +679,21 @@ pub fn inotuzumab_schedule(scenario: &Scenario, bsa: Option<&Bsa>, plan: Plan) -
     let rows: [(&'static str, &'static str, f64); 5] = [
         ("Cycle 1 (21 days)", "Day 1", INO_C1_DAY1_MG_PER_M2),
         ("Cycle 1 (21 days)", "Days 8 and 15", INO_LATER_MG_PER_M2),
-        ("Later cycles after CR/CRi (28 days)", "Days 1, 8 and 15", INO_LATER_MG_PER_M2),
-        ("Later cycles without CR/CRi (28 days)", "Day 1", INO_C1_DAY1_MG_PER_M2),
-        ("Later cycles without CR/CRi (28 days)", "Days 8 and 15", INO_LATER_MG_PER_M2),
+        (
+            "Later cycles after CR/CRi (28 days)",
+            "Days 1, 8 and 15",
+            INO_LATER_MG_PER_M2,
+        ),
+        (
+            "Later cycles without CR/CRi (28 days)",
+            "Day 1",
+            INO_C1_DAY1_MG_PER_M2,
+        ),
+        (
+            "Later cycles without CR/CRi (28 days)",
+            "Days 8 and 15",
+            INO_LATER_MG_PER_M2,
+        ),
     ];
     let doses = rows
         .into_iter()

@@ -420,10 +420,9 @@ impl Field {
             Field::Ph => {
                 FieldKind::Choice(&[("unk", "Unknown"), ("neg", "Negative"), ("pos", "Positive")])
             }
-            Field::T315i
-            | Field::Kmt2a
-            | Field::PriorHsct
-            | Field::Dialysis => FieldKind::Choice(UNKNOWN_NO_YES),
+            Field::T315i | Field::Kmt2a | Field::PriorHsct | Field::Dialysis => {
+                FieldKind::Choice(UNKNOWN_NO_YES)
+            }
             Field::Transplant => FieldKind::Choice(&[
                 ("unk", "Unknown"),
                 ("plan", "Planned after response"),
@@ -460,7 +459,9 @@ impl Field {
             Field::CrNumber => "Used only when the setting is MRD-positive in CR",
             Field::Reinduction => "Used only in first relapse",
             Field::CrclUnit => "Children: mL/min/1.73 m² (e.g. Schwartz)",
-            Field::Liver => "Serious: cirrhosis, nodular regenerative hyperplasia, active hepatitis",
+            Field::Liver => {
+                "Serious: cirrhosis, nodular regenerative hyperplasia, active hepatitis"
+            }
             _ => "",
         }
     }

@@ -11,7 +11,7 @@ use crate::documents::*;
 use crate::evidence::{fact, label_quote, Citation};
 use crate::rule::RuleId;
 use crate::scenario::{
-    CrNumber, Liver, Marker, Ph, Reinduction, Region, Scenario, Setting, TkisFailed,
+    CrNumber, Liver, Marker, Ph, Region, Reinduction, Scenario, Setting, TkisFailed,
 };
 use crate::therapy::Therapy;
 use crate::thresholds::*;
@@ -223,11 +223,17 @@ pub fn verdict(therapy: Therapy, s: &Scenario) -> LabelVerdict {
         let outcome = match marker {
             Marker::Negative => Some((
                 CheckOutcome::Excludes,
-                format!("{} label: {name}-positive disease; this is {name}-negative.", s.region.name()),
+                format!(
+                    "{} label: {name}-positive disease; this is {name}-negative.",
+                    s.region.name()
+                ),
             )),
             Marker::Unknown => Some((
                 CheckOutcome::Unknown,
-                format!("{} label: {name}-positive disease; {name} is not known.", s.region.name()),
+                format!(
+                    "{} label: {name}-positive disease; {name} is not known.",
+                    s.region.name()
+                ),
             )),
             _ => None,
         };
@@ -308,7 +314,12 @@ fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                     &[L_BLINA_EU_MRD],
                 );
             } else if mrd {
-                ph_negative_needed(s, out, "the EU MRD indication is for Ph-negative disease", &[L_BLINA_EU_MRD]);
+                ph_negative_needed(
+                    s,
+                    out,
+                    "the EU MRD indication is for Ph-negative disease",
+                    &[L_BLINA_EU_MRD],
+                );
             } else if s.is_child() {
                 if s.age_years < INO_MIN_AGE_YEARS {
                     push(
@@ -319,7 +330,12 @@ fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                         &[L_BLINA_EU_RR],
                     );
                 }
-                ph_negative_needed(s, out, "the EU indication in children is for Ph-negative disease", &[L_BLINA_EU_RR]);
+                ph_negative_needed(
+                    s,
+                    out,
+                    "the EU indication in children is for Ph-negative disease",
+                    &[L_BLINA_EU_RR],
+                );
                 eu_child_prior_therapies(s, out);
             } else if s.ph == Ph::Positive {
                 match s.tkis_failed {
@@ -455,7 +471,10 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
             out,
             RuleId::EInoMrd,
             Excludes,
-            format!("{} label: relapsed or refractory disease only; not MRD-positive disease in CR.", s.region.name()),
+            format!(
+                "{} label: relapsed or refractory disease only; not MRD-positive disease in CR.",
+                s.region.name()
+            ),
             match s.region {
                 Region::Us => &[L_INO_US],
                 Region::Eu => &[L_INO_EU],
@@ -533,7 +552,12 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
 }
 
 /// Where the label needs relapsed or refractory disease: MRD-positive disease in CR is not.
-fn not_for_mrd(therapy: Therapy, s: &Scenario, out: &mut Vec<LabelCheck>, src: &'static [Citation]) {
+fn not_for_mrd(
+    therapy: Therapy,
+    s: &Scenario,
+    out: &mut Vec<LabelCheck>,
+    src: &'static [Citation],
+) {
     if s.setting == Setting::MrdPositiveCr {
         push(
             out,

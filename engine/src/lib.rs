@@ -14,6 +14,7 @@ pub mod dosing;
 pub mod evaluate;
 pub mod evidence;
 pub mod fields;
+pub mod label_changes;
 pub mod labels;
 pub mod plausibility;
 pub mod query;

@@ -25,13 +25,30 @@ pub const BMI_BELOW: f64 = 10.0;
 /// BMI above this (kg/m²) is implausible enough to check the units.
 pub const BMI_ABOVE: f64 = 60.0;
 
-/// Age bands (from, to years) with the weight (kg) and height (cm) envelopes that fit them.
-const ENVELOPES: [(f64, f64, (f64, f64), (f64, f64)); 5] = [
-    (0.0, 1.0, (1.0, 15.0), (30.0, 90.0)),
-    (1.0, 5.0, (5.0, 40.0), (60.0, 130.0)),
-    (5.0, 12.0, (10.0, 100.0), (90.0, 180.0)),
-    (12.0, 18.0, (20.0, 200.0), (120.0, 220.0)),
-    (18.0, f64::INFINITY, (25.0, 350.0), (120.0, 250.0)),
+/// An age band (years, from inclusive, to exclusive) and the weight (kg) and height (cm)
+/// that fit it.
+struct Envelope {
+    from: f64,
+    to: f64,
+    weight: (f64, f64),
+    height: (f64, f64),
+}
+
+const fn band(from: f64, to: f64, weight: (f64, f64), height: (f64, f64)) -> Envelope {
+    Envelope {
+        from,
+        to,
+        weight,
+        height,
+    }
+}
+
+const ENVELOPES: [Envelope; 5] = [
+    band(0.0, 1.0, (1.0, 15.0), (30.0, 90.0)),
+    band(1.0, 5.0, (5.0, 40.0), (60.0, 130.0)),
+    band(5.0, 12.0, (10.0, 100.0), (90.0, 180.0)),
+    band(12.0, 18.0, (20.0, 200.0), (120.0, 220.0)),
+    band(18.0, f64::INFINITY, (25.0, 350.0), (120.0, 250.0)),
 ];
 
 /// Every way weight, height and age do not fit together in `s`.
@@ -39,10 +56,10 @@ pub fn check(s: &Scenario) -> Vec<Warning> {
     let mut out = Vec::new();
     let band = ENVELOPES
         .iter()
-        .find(|(from, to, _, _)| s.age_years >= *from && s.age_years < *to);
+        .find(|e| (e.from..e.to).contains(&s.age_years));
     let who = age(s.age_years);
-    if let (Some(w), Some((_, _, (lo, hi), _))) = (s.weight_kg, band) {
-        if w < *lo || w > *hi {
+    if let (Some(w), Some(e)) = (s.weight_kg, band) {
+        if !(e.weight.0..=e.weight.1).contains(&w) {
             out.push(Warning {
                 fields: vec![Field::Weight, Field::Age],
                 message: format!(
@@ -52,8 +69,8 @@ pub fn check(s: &Scenario) -> Vec<Warning> {
             });
         }
     }
-    if let (Some(h), Some((_, _, _, (lo, hi)))) = (s.height_cm, band) {
-        if h < *lo || h > *hi {
+    if let (Some(h), Some(e)) = (s.height_cm, band) {
+        if !(e.height.0..=e.height.1).contains(&h) {
             out.push(Warning {
                 fields: vec![Field::Height, Field::Age],
                 message: format!(
@@ -65,7 +82,7 @@ pub fn check(s: &Scenario) -> Vec<Warning> {
     }
     if let (Some(w), Some(h)) = (s.weight_kg, s.height_cm) {
         let bmi = w / (h / 100.0).powi(2);
-        if bmi < BMI_BELOW || bmi > BMI_ABOVE {
+        if !(BMI_BELOW..=BMI_ABOVE).contains(&bmi) {
             out.push(Warning {
                 fields: vec![Field::Weight, Field::Height],
                 message: format!(

@@ -11,9 +11,11 @@ use serde::Serialize;
 use crate::fields::{Field, FieldKind, FIELDS};
 use crate::scenario::{
     Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario,
-    Reinduction, Region, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
+    Region, Reinduction, Scenario, Setting, TkisFailed, TransplantPlan, YesNo,
 };
-use crate::thresholds::{CR_MARROW_BLASTS_BELOW_PCT, MARKER_POSITIVE_PCT};
+use crate::thresholds::{
+    CR_MARROW_BLASTS_BELOW_PCT, MARKER_POSITIVE_PCT, MRD_APPROVAL_FRACTION, MRD_TRIAL_FRACTION,
+};
 
 /// The largest peripheral blast count accepted, per µL: the field's upper bound.
 pub(crate) const MAX_PERIPHERAL_BLASTS_PER_UL: f64 = 2_000_000.0;
@@ -399,8 +401,25 @@ pub fn format_mrd(fraction: f64) -> String {
         return "100%".to_string();
     }
     // "{:.2e}" rounds to three significant digits, e.g. "2.50e-4"; split it into digits and
-    // exponent and build both forms from the same digits so they always agree.
-    let exp_form = format!("{fraction:.2e}");
+    // exponent and build both forms from the same digits so they always agree. Where that
+    // rounding would move the value onto or across a threshold it is compared with (10⁻³,
+    // 10⁻⁴, the 5% of morphologic CR), every digit is kept instead ("{:e}" is the shortest
+    // form that reads back as the same number): 0.09999% never reads "0.1%".
+    let rounded = format!("{fraction:.2e}");
+    let keeps_side = rounded.parse::<f64>().is_ok_and(|r| {
+        [
+            MRD_APPROVAL_FRACTION,
+            MRD_TRIAL_FRACTION,
+            CR_MARROW_BLASTS_BELOW_PCT / 100.0,
+        ]
+        .iter()
+        .all(|t| r.partial_cmp(t) == fraction.partial_cmp(t))
+    });
+    let exp_form = if keeps_side {
+        rounded
+    } else {
+        format!("{fraction:e}")
+    };
     let Some((mantissa, exponent)) = exp_form.split_once('e') else {
         return format!("{fraction}");
     };

@@ -126,7 +126,9 @@ fn version_1_links_keep_opening_and_say_what_changed() {
     // In a version 2 link, "tki" is no longer a key.
     let (raw, issues) = parse_query("v=2&age=34&tki=yes");
     assert_eq!(raw.get(Field::TkisFailed), "");
-    assert!(issues.iter().any(|i| i.message.contains("Unknown key \"tki\"")));
+    assert!(issues
+        .iter()
+        .any(|i| i.message.contains("Unknown key \"tki\"")));
 }
 
 #[test]

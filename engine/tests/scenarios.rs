@@ -15,20 +15,39 @@ fn base() -> Scenario {
     Scenario::unknown(40.0, Setting::SecondOrLaterRelapse)
 }
 
-/// Both markers positive, and the history that caution rules read known and unremarkable
-/// (no CNS disease, liver disease or transplant, normal renal function): the usual
-/// starting point for preference rules, since an unknown there holds "preferred" back.
+/// Both markers positive, and every value a caution or preference rule could still ask
+/// for known and unremarkable: no CNS disease, liver disease or transplant, normal renal
+/// function, Ph-negative, low burden (10% marrow blasts, no extramedullary disease), and a
+/// first CR should the setting be MRD. The usual starting point for preference rules,
+/// since an unknown there holds "preferred" back.
 fn pos() -> Scenario {
     Scenario {
         cd19: Marker::Positive { pct: None },
         cd22: Marker::Positive { pct: None },
+        ph: Ph::Negative,
+        cr_number: CrNumber::First,
+        marrow_blasts_pct: Some(10.0),
+        extramedullary: Extramedullary::None,
         cns: Cns::None,
         liver: Liver::None,
         transplant: TransplantPlan::NotCandidate,
         prior_hsct: YesNo::No,
+        prior_blinatumomab: PriorExposure::No,
+        prior_inotuzumab: PriorExposure::No,
+        prior_cart: PriorExposure::No,
         crcl_ml_min: Some(100.0),
         dialysis: YesNo::No,
         ..base()
+    }
+}
+
+/// MRD-positive in morphologic CR (1% marrow blasts) at MRD `mrd`, from [`pos`].
+fn mrd_cr(mrd: Option<f64>) -> Scenario {
+    Scenario {
+        setting: Setting::MrdPositiveCr,
+        mrd_fraction: mrd,
+        marrow_blasts_pct: Some(1.0),
+        ..pos()
     }
 }
 
@@ -46,24 +65,57 @@ fn fired(rec: &Recommendation, id: RuleId) -> bool {
     rec.trace.iter().any(|s| s.rule == id && s.fired)
 }
 
-fn check(name: &str, scenario: Scenario, expect: Expect) {
+/// Every way `scenario` falls short of `expect`, each naming the case.
+fn mismatches(name: &str, scenario: Scenario, expect: Expect) -> Vec<String> {
     let rec = evaluate(&scenario);
+    let mut out = Vec::new();
     for &(therapy, status) in expect.status {
         let got = rec.therapy(therapy).map(|a| a.status);
-        assert_eq!(got, Some(status), "{name}: status of {therapy:?}");
+        if got != Some(status) {
+            out.push(format!(
+                "{name}: {therapy:?} is {got:?}, expected {status:?}"
+            ));
+        }
     }
     for &id in expect.fired {
-        assert!(fired(&rec, id), "{name}: {} should fire", id.as_str());
+        if !fired(&rec, id) {
+            out.push(format!("{name}: {} should fire", id.as_str()));
+        }
     }
     for &id in expect.not_fired {
-        assert!(!fired(&rec, id), "{name}: {} should not fire", id.as_str());
+        if fired(&rec, id) {
+            out.push(format!("{name}: {} should not fire", id.as_str()));
+        }
     }
     if let Some(level) = expect.debulking {
-        assert_eq!(rec.debulking.level, level, "{name}: debulking");
+        if rec.debulking.level != level {
+            out.push(format!(
+                "{name}: debulking {:?}, expected {level:?}",
+                rec.debulking.level
+            ));
+        }
     }
     if let Some(conflict) = expect.conflict {
-        assert_eq!(!rec.conflicts.is_empty(), conflict, "{name}: conflict");
+        if rec.conflicts.is_empty() == conflict {
+            out.push(format!("{name}: conflict should be {conflict}"));
+        }
     }
+    out
+}
+
+/// Checks one case.
+fn check(name: &str, scenario: Scenario, expect: Expect) {
+    let wrong = mismatches(name, scenario, expect);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Checks every case of a table, reporting every case that fails, not just the first.
+fn check_all(cases: Vec<(&str, Scenario, Expect)>) {
+    let wrong: Vec<String> = cases
+        .into_iter()
+        .flat_map(|(name, s, e)| mismatches(name, s, e))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 use Status::{Caution, NotEligible, Preferred};
@@ -160,11 +212,7 @@ fn eligibility_rules() {
         ),
         (
             "inotuzumab not for MRD in CR",
-            Scenario {
-                setting: Setting::MrdPositiveCr,
-                mrd_fraction: Some(1e-3),
-                ..pos()
-            },
+            mrd_cr(Some(1e-3)),
             Expect {
                 status: &[
                     (Inotuzumab, NotEligible),
@@ -178,9 +226,7 @@ fn eligibility_rules() {
             },
         ),
     ];
-    for (name, s, e) in cases {
-        check(name, s, e);
-    }
+    check_all(cases);
 }
 
 #[test]
@@ -239,14 +285,67 @@ fn car_t_labels_at_their_age_limits() {
         age_years: 20.0,
         ..pos()
     };
-    check(
-        "tisagenlecleucel not in first relapse",
-        setting(Setting::FirstRelapseLate),
-        Expect {
-            status: &[(Tisagenlecleucel, NotEligible)],
-            ..Default::default()
-        },
-    );
+    // In first relapse the label turns on the response to re-induction: refractory to it is
+    // refractory disease; not yet re-induced, or in CR after it, is neither; unknown is
+    // asked for, never read as either.
+    let first = |reinduction: Reinduction| Scenario {
+        reinduction,
+        ..setting(Setting::FirstRelapseLate)
+    };
+    check_all(vec![
+        (
+            "tisagenlecleucel: first relapse not yet re-induced",
+            first(Reinduction::NotYet),
+            Expect {
+                status: &[(Tisagenlecleucel, NotEligible)],
+                fired: &[RuleId::ECart],
+                ..Default::default()
+            },
+        ),
+        (
+            "tisagenlecleucel: first relapse in CR after re-induction",
+            first(Reinduction::InCr),
+            Expect {
+                status: &[(Tisagenlecleucel, NotEligible)],
+                ..Default::default()
+            },
+        ),
+        (
+            "tisagenlecleucel: first relapse refractory to re-induction",
+            first(Reinduction::Refractory),
+            Expect {
+                status: &[(Tisagenlecleucel, OPTION)],
+                not_fired: &[RuleId::ECart],
+                ..Default::default()
+            },
+        ),
+        (
+            "tisagenlecleucel: response to re-induction unknown",
+            first(Reinduction::Unknown),
+            Expect {
+                status: &[(Tisagenlecleucel, OPTION)],
+                fired: &[RuleId::ECart],
+                ..Default::default()
+            },
+        ),
+    ]);
+    let not_yet = evaluate(&first(Reinduction::NotYet));
+    // The card says which answer would change it.
+    assert!(not_yet
+        .therapy(Tisagenlecleucel)
+        .unwrap()
+        .reasons
+        .iter()
+        .any(|r| r.rule == RuleId::ECart
+            && r.effect == Effect::Excludes
+            && r.text.contains("refractory to re-induction")));
+    let unknown = evaluate(&first(Reinduction::Unknown));
+    assert!(unknown
+        .therapy(Tisagenlecleucel)
+        .unwrap()
+        .tests_needed
+        .iter()
+        .any(|r| r.rule == RuleId::ECart && r.text.contains("re-induction")));
     check(
         "tisagenlecleucel for refractory",
         setting(Setting::PrimaryRefractory),
@@ -262,20 +361,20 @@ fn car_t_labels_at_their_age_limits() {
         .tests_needed
         .iter()
         .any(|r| r.text.contains("second or later relapse")));
-    // P-CART carries the outcome data only where the product is within its label.
+    // P-CART-LOGISTICS carries the outcome data only where the label leaves the product open.
     let rec = evaluate(&age(30.0));
     assert!(!rec
         .therapy(Tisagenlecleucel)
         .unwrap()
         .reasons
         .iter()
-        .any(|r| r.rule == RuleId::PCart));
+        .any(|r| r.rule == RuleId::PCartLogistics));
     assert!(rec
         .therapy(Brexucabtagene)
         .unwrap()
         .reasons
         .iter()
-        .any(|r| r.rule == RuleId::PCart));
+        .any(|r| r.rule == RuleId::PCartLogistics));
 }
 
 #[test]
@@ -504,19 +603,12 @@ fn preference_rules_and_conflicts() {
             },
         ),
     ];
-    for (name, s, e) in cases {
-        check(name, s, e);
-    }
+    check_all(cases);
 }
 
 #[test]
 fn mrd_thresholds() {
-    let mrd = |m: Option<f64>| Scenario {
-        setting: Setting::MrdPositiveCr,
-        mrd_fraction: m,
-        marrow_blasts_pct: Some(1.0),
-        ..pos()
-    };
+    let mrd = mrd_cr;
     check(
         "MRD 1e-3 preferred",
         mrd(Some(1e-3)),
@@ -574,16 +666,14 @@ fn mrd_thresholds() {
     let blina = unknown.therapy(Blinatumomab).unwrap();
     assert_eq!(blina.status, OPTION);
     assert!(blina.tests_needed.iter().any(|r| r.rule == RuleId::PMrd));
-    // In CR, missing blasts do not leave debulking open.
-    assert_eq!(
-        evaluate(&Scenario {
-            marrow_blasts_pct: None,
-            ..mrd(Some(1e-3))
-        })
-        .debulking
-        .level,
-        DebulkingLevel::NotNeeded
-    );
+    // In CR there is no disease to debulk: pre-phase is not applicable, and missing blasts
+    // leave nothing open.
+    let in_cr = evaluate(&Scenario {
+        marrow_blasts_pct: None,
+        ..mrd(Some(1e-3))
+    });
+    assert_eq!(in_cr.debulking.level, DebulkingLevel::NotApplicable);
+    assert!(in_cr.debulking.missing.is_empty());
 }
 
 #[test]
@@ -752,22 +842,50 @@ fn notes_and_information_rules() {
             "CAR-T data for R/R CD19+",
             pos(),
             Expect {
-                fired: &[RuleId::PCart],
+                fired: &[RuleId::PCartLogistics],
                 ..Default::default()
             },
         ),
         (
-            "no CAR-T data when CD19 unknown",
+            "CAR-T logistics whatever the CD19 result: unknown",
             base(),
             Expect {
-                not_fired: &[RuleId::PCart],
+                fired: &[RuleId::PCartLogistics],
+                ..Default::default()
+            },
+        ),
+        (
+            "CAR-T logistics whatever the CD19 result: low",
+            Scenario {
+                cd19: Marker::Low { pct: 5.0 },
+                ..pos()
+            },
+            Expect {
+                fired: &[RuleId::PCartLogistics],
+                ..Default::default()
+            },
+        ),
+        (
+            "no CAR-T logistics when CD19 negative excludes every product",
+            Scenario {
+                cd19: Marker::Negative,
+                ..pos()
+            },
+            Expect {
+                not_fired: &[RuleId::PCartLogistics],
+                ..Default::default()
+            },
+        ),
+        (
+            "no CAR-T logistics in the MRD setting (no product is labelled there)",
+            mrd_cr(Some(1e-3)),
+            Expect {
+                not_fired: &[RuleId::PCartLogistics],
                 ..Default::default()
             },
         ),
     ];
-    for (name, s, e) in cases {
-        check(name, s, e);
-    }
+    check_all(cases);
     let kmt = evaluate(&Scenario {
         kmt2a: YesNo::Yes,
         ..pos()
@@ -917,9 +1035,7 @@ fn blinatumomab_schedule_by_weight() {
     // MRD dosing: 28 µg/day from day 1, or 15 µg/m²/day.
     let mrd = evaluate(&Scenario {
         weight_kg: Some(70.0),
-        setting: Setting::MrdPositiveCr,
-        mrd_fraction: Some(1e-3),
-        ..pos()
+        ..mrd_cr(Some(1e-3))
     })
     .schedule;
     assert_eq!(mrd.rows[0].ug_per_day, Some(28.0));
@@ -995,7 +1111,7 @@ fn each_traced_finding_has_its_reason() {
 #[test]
 fn every_specification_rule_id_exists() {
     let ids: Vec<&str> = RULES.iter().map(|r| r.id.as_str()).collect();
-    for id in [
+    let spec = [
         "E-CD19",
         "E-CD22",
         "E-INO-AGE",
@@ -1014,13 +1130,34 @@ fn every_specification_rule_id_exists() {
         "P-KMT2A",
         "P-POST-HSCT",
         "P-PRIOR-CD19",
-        "P-CART",
         "P-AGE",
         "P-RENAL",
         "D-1",
         "D-2",
-    ] {
+        // Version 2.
+        "E-BLIN-LABEL",
+        "E-INO-LIVER",
+        "P-PRIOR-RESP",
+        "P-PH-UNK",
+        "P-HSCT-CAND",
+        "P-TRIAL-POP",
+        "P-CART-LOGISTICS",
+        "P-CART-NEURO",
+        "P-CART-AGE",
+        "D-3",
+        "D-PH",
+        // The aid's own, asked for without an ID: liver caution (US) and inotuzumab's EU
+        // Ph-positive limit.
+        "P-VOD",
+        "E-INO-LABEL",
+    ];
+    for id in spec {
         assert!(ids.contains(&id), "{id} missing");
+    }
+    // And no rule the specification does not name, each once.
+    for id in &ids {
+        assert!(spec.contains(id), "{id} is not a rule of the specification");
+        assert_eq!(ids.iter().filter(|i| *i == id).count(), 1, "{id} twice");
     }
     for rule in RULES {
         assert!(
@@ -1049,11 +1186,7 @@ fn effects_match_the_status_ladder() {
 
 #[test]
 fn unknown_history_holds_preferred_back_and_names_what_is_needed() {
-    let mrd = Scenario {
-        setting: Setting::MrdPositiveCr,
-        mrd_fraction: Some(1e-3),
-        ..pos()
-    };
+    let mrd = mrd_cr(Some(1e-3));
     let blina = |s: &Scenario| evaluate(s).therapy(Therapy::Blinatumomab).cloned();
     assert_eq!(blina(&mrd).map(|a| a.status), Some(Status::Preferred));
     for (unknown, needed) in [
@@ -1114,8 +1247,9 @@ fn unknown_history_holds_preferred_back_and_names_what_is_needed() {
 
 #[test]
 fn schedule_gives_toxicity_management_for_both_indications() {
-    for setting in [Setting::SecondOrLaterRelapse, Setting::MrdPositiveCr] {
-        let rec = evaluate(&Scenario { setting, ..pos() });
+    for scenario in [pos(), mrd_cr(Some(1e-3))] {
+        let setting = scenario.setting;
+        let rec = evaluate(&scenario);
         let labels: Vec<&str> = rec.schedule.notes.iter().map(|n| n.label).collect();
         for label in ["Cytokine release syndrome", "Neurologic events"] {
             assert!(labels.contains(&label), "{setting:?}: {labels:?}");

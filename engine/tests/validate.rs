@@ -2,8 +2,8 @@
 
 use engine::fields::{Field, FieldKind, FIELDS};
 use engine::scenario::{
-    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario, Setting,
-    TransplantPlan, YesNo, TkisFailed,
+    Cns, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario, Setting, TkisFailed,
+    TransplantPlan, YesNo,
 };
 use engine::validate::{format_mrd, parse_mrd, parse_number, validate, Problem, ProblemKind};
 
@@ -577,6 +577,22 @@ fn mrd_formatting() {
     for (fraction, text) in cases {
         assert_eq!(format_mrd(*fraction), *text, "{fraction}");
     }
+    // Three significant digits, except where rounding would put the value on or across a
+    // threshold it is compared with (10⁻³, 10⁻⁴, 5%): then as entered.
+    let kept: &[(f64, &str)] = &[
+        (9.9999e-4, "0.099999% (9.9999 × 10⁻⁴)"),
+        (1.0001e-3, "0.10001% (1.0001 × 10⁻³)"),
+        (9.9996e-5, "0.0099996% (9.9996 × 10⁻⁵)"),
+        (4.9999e-2, "4.9999% (4.9999 × 10⁻²)"),
+        (9.994e-4, "0.0999% (9.99 × 10⁻⁴)"),
+    ];
+    for (fraction, text) in kept {
+        assert_eq!(format_mrd(*fraction), *text, "{fraction}");
+    }
+    assert_eq!(
+        format_mrd(parse_mrd("0.099999").unwrap()),
+        "0.099999% (9.9999 × 10⁻⁴)"
+    );
     // What the user typed comes back in both spellings.
     for text in ["0.1", "1e-3", "10⁻³", "1x10^-3"] {
         assert_eq!(
@@ -671,16 +687,30 @@ fn tki_history_and_t315i_need_ph_positive() {
     // Version 2: a TKI history or a T315I result belongs to Ph-positive disease, so it
     // contradicts Ph negative and Ph unknown alike; "unknown" answers contradict nothing.
     for (ph, said) in [("neg", "Negative"), ("unk", "Unknown")] {
-        for (field, value, shown) in [(Field::T315i, "yes", "Yes"), (Field::T315i, "no", "No"), (Field::TkisFailed, "1", "One")] {
+        for (field, value, shown) in [
+            (Field::T315i, "yes", "Yes"),
+            (Field::T315i, "no", "No"),
+            (Field::TkisFailed, "1", "One"),
+        ] {
             let raw = base().with(Field::Ph, ph).with(field, value);
             let message = one_problem(&raw, field, ProblemKind::Inconsistent);
-            assert!(message.starts_with(&format!("{}: {shown} is answered, but Ph (BCR-ABL1) is {said}", field.label())), "{message}");
+            assert!(
+                message.starts_with(&format!(
+                    "{}: {shown} is answered, but Ph (BCR-ABL1) is {said}",
+                    field.label()
+                )),
+                "{message}"
+            );
             valid(&base().with(Field::Ph, ph).with(field, "unk"));
             valid(&base().with(Field::Ph, "pos").with(field, value));
         }
     }
     // Ph not given at all reads as unknown.
-    one_problem(&base().with(Field::T315i, "yes"), Field::T315i, ProblemKind::Inconsistent);
+    one_problem(
+        &base().with(Field::T315i, "yes"),
+        Field::T315i,
+        ProblemKind::Inconsistent,
+    );
     // Both at once: two problems, in form order.
     let fields: Vec<_> = problems(
         &base()
@@ -696,7 +726,9 @@ fn tki_history_and_t315i_need_ph_positive() {
 
 #[test]
 fn active_cns_contradicts_mrd_in_cr() {
-    let raw = base().with(Field::Setting, "mrd").with(Field::Cns, "active");
+    let raw = base()
+        .with(Field::Setting, "mrd")
+        .with(Field::Cns, "active");
     let message = one_problem(&raw, Field::Cns, ProblemKind::Inconsistent);
     assert!(message.contains("not a morphologic CR"), "{message}");
     valid(&base().with(Field::Setting, "mrd").with(Field::Cns, "hx"));

@@ -10,10 +10,10 @@ use super::citation::Citations;
 use super::doses::{DoseTable, PlanFold};
 use super::reasons::Reasons;
 
-/// A number with at most one decimal and no trailing ".0".
+/// A computed dose with at most two decimals and no trailing zeros (the engine's rounding):
+/// an infant's 5.37 µg/day must not read 5.4.
 pub fn trim_number(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    engine::display::num(x).to_string()
 }
 
 /// The pre-phase card.

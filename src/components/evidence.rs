@@ -6,6 +6,7 @@ use engine::evidence::{SourceKey, EVIDENCE_TABLE, SNAPSHOT_DATE, SNAPSHOT_VERSIO
 use leptos::prelude::*;
 
 use super::citation::Citations;
+use super::label_changes::LabelChanges;
 
 /// The footer listing the sources of the evidence snapshot.
 #[component]
@@ -29,6 +30,7 @@ pub fn EvidenceFooter() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <LabelChanges />
             <details class="documents" data-documents>
                 <summary>"Label documents the label facts cite"</summary>
                 <ul>

@@ -19,8 +19,22 @@ pub fn Header() -> impl IntoView {
                 <strong>"Decision support for clinicians. "</strong>
                 "It does not replace clinical judgement, local protocols or the product labels. "
                 "No data leaves this browser: the scenario lives only in this page and its link. "
-                <span class="snapshot">"Evidence checked " <time datetime=SNAPSHOT_DATE>{SNAPSHOT_DATE}</time> "."</span>
+                <span class="snapshot">"Evidence checked " <time datetime=SNAPSHOT_DATE>{SNAPSHOT_DATE}</time> ". "</span>
+                <a href="#label-changes" data-nav="label-changes" on:click=|_| open_label_changes()>
+                    "Label changes since the papers"
+                </a>
             </p>
         </header>
+    }
+}
+
+/// Unfolds the label-changes view before the browser jumps to it.
+fn open_label_changes() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("label-changes"))
+    {
+        // Failing to unfold only leaves the user one more click.
+        let _ = el.set_attribute("open", "");
     }
 }

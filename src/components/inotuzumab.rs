@@ -51,7 +51,7 @@ pub fn InotuzumabCard(
                             .clone()
                             .into_iter()
                             .map(|d| {
-                                let amount = d.mg.map_or("—".to_string(), |mg| format!("{} mg", trim_number2(mg)));
+                                let amount = d.mg.map_or("—".to_string(), |mg| format!("{} mg", trim_number(mg)));
                                 view! {
                                     <tr>
                                         <th scope="row">{d.cycle}</th>
@@ -71,9 +71,3 @@ pub fn InotuzumabCard(
     }
 }
 
-/// Inotuzumab doses are small (about 1 mg): two decimals, not one.
-fn trim_number2(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() { trim_number(x) } else { s.to_string() }
-}

@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod form;
 pub mod header;
 pub mod inotuzumab;
+pub mod label_changes;
 pub mod link_issues;
 pub mod path;
 pub mod problems;

@@ -28,19 +28,17 @@ pub fn OtherRegion(
                 {differences
                     .into_iter()
                     .map(|d| {
-                        let why = if d.why.is_empty() {
-                            format!("within the {} label.", other.name())
-                        } else {
-                            d.why.join(" ")
-                        };
+                        // The badge already says "within the label"; only reasons add anything.
+                        let why = d.why.join(" ");
                         view! {
-                            <li data-therapy=d.therapy.slug()>
+                            <li data-region-therapy=d.therapy.slug()>
                                 <strong>{d.therapy.name()}</strong>
                                 {format!(
-                                    ": {} → {} ({}). {}",
+                                    ": {} → {} ({}).{}{}",
                                     d.here.0.label(),
                                     d.there.0.label(),
                                     d.there.1.label(other),
+                                    if why.is_empty() { "" } else { " " },
                                     why
                                 )}
                             </li>

@@ -46,7 +46,7 @@ pub fn TherapyCard(
     let tests_needed_shown = !tests_needed.is_empty();
     let indication = label.indication.clone();
     let region = label.region;
-    let off_label_note = (status != Status::NotEligible && label.status == LabelStatus::Off)
+    let off_label_note = (label.status == LabelStatus::Off)
         .then_some("Use outside the label is a clinical decision.");
     view! {
         <article

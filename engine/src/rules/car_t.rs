@@ -3,7 +3,8 @@
 
 use super::finding;
 use crate::documents::{
-    DOC_AUCATZYL_DOSAGE, DOC_CART_REMS, DOC_CART_T_CELL_WARNING, DOC_FELIX_BURDEN, DOC_KYMRIAH_US_LABEL,
+    DOC_AUCATZYL_DOSAGE, DOC_CART_REMS, DOC_CART_T_CELL_WARNING, DOC_FELIX_BURDEN,
+    DOC_KYMRIAH_US_LABEL,
 };
 use crate::evidence::{cite, fact, Citation, SourceKey::*};
 use crate::fields::Field;
@@ -29,11 +30,11 @@ const L_CART_TIME: Citation = fact(
     &DOC_KYMRIAH_US_LABEL,
     "Autologous CAR-T cells are manufactured for each patient, which takes weeks; bridging therapy may be needed meanwhile.",
 );
-const L_REMS: Citation = fact(
+pub(crate) const L_REMS: Citation = fact(
     &DOC_CART_REMS,
     "US, June 2025: the REMS for autologous CD19- and BCMA-directed CAR-T was removed. Monitor at least 2 weeks (daily for at least the first week), stay near the treating centre for 2 weeks (was 4), and do not drive for 2 weeks (was 8).",
 );
-const L_TCELL: Citation = fact(
+pub(crate) const L_TCELL: Citation = fact(
     &DOC_CART_T_CELL_WARNING,
     "US, since 18 Apr 2024: boxed warning for T-cell malignancies after every CD19- and BCMA-directed CAR-T product.",
 );
@@ -153,3 +154,106 @@ pub const P_CART_AGE: Rule = Rule {
         )]
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rule::Effect::*;
+    use crate::scenario::{Reinduction, Setting};
+
+    #[test]
+    fn p_cart_logistics_for_each_product_not_excluded() {
+        // At 20, in the US, every product is within its label.
+        for t in [TISA, BREXU, OBE] {
+            assert_eq!(effects(&P_CART_LOGISTICS, &base(), t), [Note]);
+            assert!(texts(&P_CART_LOGISTICS, &base(), t)[0].contains("REMS removed 2025"));
+        }
+        assert!(texts(&P_CART_LOGISTICS, &base(), OBE)[0]
+            .contains("within 7 days before lymphodepletion"));
+        assert!(effects(&P_CART_LOGISTICS, &base(), BLINA).is_empty());
+        // In the EU the US monitoring periods are not borrowed.
+        let eu30 = Scenario {
+            age_years: 30.0,
+            ..eu()
+        };
+        let text = &texts(&P_CART_LOGISTICS, &eu30, BREXU)[0];
+        assert!(
+            text.contains("EU monitoring") && !text.contains("REMS"),
+            "{text}"
+        );
+        // Whatever the CD19 result, unless negative (which excludes every product).
+        for cd19 in [Marker::Unknown, Marker::Low { pct: 5.0 }] {
+            let s = Scenario { cd19, ..base() };
+            assert_eq!(effects(&P_CART_LOGISTICS, &s, TISA), [Note]);
+        }
+        assert!(silent(
+            &P_CART_LOGISTICS,
+            &Scenario {
+                cd19: Marker::Negative,
+                ..base()
+            }
+        ));
+        // Not for a product its label excludes.
+        let at = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        assert!(effects(&P_CART_LOGISTICS, &at(26.0), TISA).is_empty());
+        assert_eq!(effects(&P_CART_LOGISTICS, &at(25.99), TISA), [Note]);
+        assert!(effects(&P_CART_LOGISTICS, &at(17.99), BREXU).is_empty());
+        assert_eq!(effects(&P_CART_LOGISTICS, &at(18.0), BREXU), [Note]);
+        assert!(effects(
+            &P_CART_LOGISTICS,
+            &Scenario {
+                age_years: 25.99,
+                ..eu()
+            },
+            OBE
+        )
+        .is_empty());
+        assert!(silent(&P_CART_LOGISTICS, &mrd()));
+        let not_yet = Scenario {
+            setting: Setting::FirstRelapseLate,
+            reinduction: Reinduction::NotYet,
+            ..base()
+        };
+        assert!(effects(&P_CART_LOGISTICS, &not_yet, TISA).is_empty());
+        assert_eq!(effects(&P_CART_LOGISTICS, &not_yet, OBE), [Note]);
+        // A label question still open is not an exclusion.
+        let open = Scenario {
+            reinduction: Reinduction::Unknown,
+            ..not_yet
+        };
+        assert_eq!(effects(&P_CART_LOGISTICS, &open, TISA), [Note]);
+    }
+
+    #[test]
+    fn p_cart_neuro() {
+        for cns in [Cns::Active, Cns::History] {
+            let s = Scenario { cns, ..base() };
+            for t in [TISA, BREXU, OBE] {
+                assert_eq!(effects(&P_CART_NEURO, &s, t), [Note]);
+            }
+            assert!(effects(&P_CART_NEURO, &s, BLINA).is_empty());
+            assert!(texts(&P_CART_NEURO, &s, TISA)[0].contains("40%"));
+        }
+        for cns in [Cns::None, Cns::Unknown] {
+            assert!(silent(&P_CART_NEURO, &Scenario { cns, ..base() }));
+        }
+    }
+
+    #[test]
+    fn p_cart_age_under_3() {
+        let age = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        assert_eq!(effects(&P_CART_AGE, &age(2.99), TISA), [Note]);
+        assert!(texts(&P_CART_AGE, &age(2.99), TISA)[0].starts_with("Age 2.99 years"));
+        assert!(texts(&P_CART_AGE, &age(0.5), TISA)[0].starts_with("Age 6 months"));
+        assert!(silent(&P_CART_AGE, &age(3.0)));
+        assert!(silent(&P_CART_AGE, &age(3.0 + 1e-9)));
+        assert!(effects(&P_CART_AGE, &age(2.0), BREXU).is_empty());
+    }
+}

@@ -113,7 +113,7 @@ pub const E_INO_LABEL: Rule = Rule {
     id: RuleId::EInoLabel,
     statement: "In the EU, inotuzumab ozogamicin is labelled for Ph-positive adults after failure of at least one TKI.",
     sources: &[L_INO_EU],
-    reads: &[Field::Ph, Field::TkisFailed, Field::Region],
+    reads: &[Field::Ph, Field::TkisFailed, Field::Region, Field::Age],
     eval: |s| label_findings(s, Therapy::Inotuzumab, RuleId::EInoLabel),
 };
 
@@ -157,3 +157,417 @@ pub const E_CART: Rule = Rule {
         out
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rule::Effect::*;
+    use crate::scenario::{CrNumber, Liver, Marker, Ph, Reinduction, Setting, TkisFailed, YesNo};
+
+    const ONE_MONTH: f64 = 1.0 / 12.0;
+
+    /// Every finding of `rule` in `s` names the scenario's region.
+    fn names_region(rule: &Rule, s: &Scenario) {
+        for f in (rule.eval)(s) {
+            assert_eq!(f.region, Some(s.region), "{}: {}", rule.id.as_str(), f.text);
+        }
+    }
+
+    #[test]
+    fn e_cd19() {
+        let with = |cd19| Scenario { cd19, ..base() };
+        let neg = with(Marker::Negative);
+        for t in [BLINA, TISA, BREXU, OBE] {
+            assert_eq!(effects(&E_CD19, &neg, t), [Excludes]);
+        }
+        assert!(effects(&E_CD19, &neg, INO).is_empty());
+        // 1–19% is low: caution; 20% counts as positive.
+        assert_eq!(
+            effects(&E_CD19, &with(Marker::Low { pct: 19.99 }), BLINA),
+            [Caution]
+        );
+        assert_eq!(
+            effects(&E_CD19, &with(Marker::Low { pct: 1.0 }), OBE),
+            [Caution]
+        );
+        assert!(silent(&E_CD19, &with(Marker::Positive { pct: Some(20.0) })));
+        assert!(silent(
+            &E_CD19,
+            &with(Marker::Positive { pct: Some(20.01) })
+        ));
+        assert_eq!(effects(&E_CD19, &with(Marker::Unknown), BLINA), [NeedsTest]);
+        assert!(texts(&E_CD19, &with(Marker::Unknown), BLINA)[0].contains("flow cytometry"));
+        for s in [
+            neg,
+            Scenario {
+                region: Region::Eu,
+                ..with(Marker::Unknown)
+            },
+        ] {
+            names_region(&E_CD19, &s);
+        }
+    }
+
+    #[test]
+    fn e_cd22() {
+        let with = |cd22| Scenario { cd22, ..base() };
+        let neg = with(Marker::Negative);
+        assert_eq!(effects(&E_CD22, &neg, INO), [Excludes]);
+        assert!(effects(&E_CD22, &neg, BLINA).is_empty());
+        assert_eq!(
+            effects(&E_CD22, &with(Marker::Low { pct: 19.99 }), INO),
+            [Caution]
+        );
+        assert_eq!(effects(&E_CD22, &with(Marker::Unknown), INO), [NeedsTest]);
+        assert!(silent(&E_CD22, &with(Marker::Positive { pct: Some(20.0) })));
+        names_region(&E_CD22, &neg);
+    }
+
+    #[test]
+    fn e_ino_age() {
+        let us = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        // US: from 1 year.
+        assert_eq!(effects(&E_INO_AGE, &us(0.99), INO), [Excludes]);
+        assert_eq!(effects(&E_INO_AGE, &us(1.0 - 1e-9), INO), [Excludes]);
+        assert!(silent(&E_INO_AGE, &us(1.0)));
+        assert!(silent(&E_INO_AGE, &us(1.01)));
+        assert!(texts(&E_INO_AGE, &us(0.5), INO)[0].ends_with("the patient is 6 months."));
+        // EU: no paediatric label found: asked to check, never excluded; adults silent.
+        let eu = |age_years| Scenario { age_years, ..eu() };
+        assert_eq!(effects(&E_INO_AGE, &eu(0.5), INO), [NeedsTest]);
+        assert_eq!(effects(&E_INO_AGE, &eu(17.99), INO), [NeedsTest]);
+        assert!(silent(&E_INO_AGE, &eu(18.0)));
+        names_region(&E_INO_AGE, &us(0.5));
+        names_region(&E_INO_AGE, &eu(10.0));
+    }
+
+    #[test]
+    fn e_ino_mrd() {
+        for region in Region::ALL {
+            let s = Scenario { region, ..mrd() };
+            assert_eq!(effects(&E_INO_MRD, &s, INO), [Excludes]);
+            names_region(&E_INO_MRD, &s);
+            let sources = (E_INO_MRD.eval)(&s)[0].sources;
+            let label = if region == Region::Us {
+                L_INO_US
+            } else {
+                L_INO_EU
+            };
+            assert!(sources.contains(&label) && sources.contains(&Q_INO_MRD_S2));
+            assert!(silent(&E_INO_MRD, &Scenario { region, ..base() }));
+        }
+    }
+
+    #[test]
+    fn e_ino_liver() {
+        let eu = |liver| Scenario { liver, ..eu() };
+        assert_eq!(effects(&E_INO_LIVER, &eu(Liver::PriorVod), INO), [Excludes]);
+        assert_eq!(effects(&E_INO_LIVER, &eu(Liver::Disease), INO), [Excludes]);
+        assert_eq!(effects(&E_INO_LIVER, &eu(Liver::Unknown), INO), [NeedsTest]);
+        assert!(silent(&E_INO_LIVER, &eu(Liver::None)));
+        names_region(&E_INO_LIVER, &eu(Liver::PriorVod));
+        // In the US the same history is a caution (P-VOD), not this rule's.
+        for liver in [Liver::PriorVod, Liver::Disease, Liver::Unknown] {
+            assert!(silent(&E_INO_LIVER, &Scenario { liver, ..base() }));
+        }
+    }
+
+    #[test]
+    fn e_ino_label() {
+        let ph = |age_years, tkis_failed| Scenario {
+            region: Region::Eu,
+            age_years,
+            ph: Ph::Positive,
+            tkis_failed,
+            t315i: YesNo::No,
+            ..base()
+        };
+        assert_eq!(
+            effects(&E_INO_LABEL, &ph(30.0, TkisFailed::Zero), INO),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_INO_LABEL, &ph(30.0, TkisFailed::Unknown), INO),
+            [NeedsTest]
+        );
+        assert!(silent(&E_INO_LABEL, &ph(30.0, TkisFailed::One)));
+        assert!(silent(&E_INO_LABEL, &ph(30.0, TkisFailed::TwoOrMore)));
+        // Adults only (a child's EU use is E-INO-AGE's question): 18 is the limit.
+        assert!(silent(&E_INO_LABEL, &ph(17.99, TkisFailed::Zero)));
+        assert_eq!(
+            effects(&E_INO_LABEL, &ph(18.0, TkisFailed::Zero), INO),
+            [Excludes]
+        );
+        names_region(&E_INO_LABEL, &ph(30.0, TkisFailed::Zero));
+        // Ph-negative, or the US: nothing.
+        assert!(silent(&E_INO_LABEL, &eu()));
+        assert!(silent(
+            &E_INO_LABEL,
+            &Scenario {
+                region: Region::Us,
+                ..ph(30.0, TkisFailed::Zero)
+            }
+        ));
+    }
+
+    #[test]
+    fn e_blin_label_us() {
+        let age = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        // From 1 month, in either setting.
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &age(ONE_MONTH - 1e-9), BLINA),
+            [Excludes]
+        );
+        assert!(silent(&E_BLIN_LABEL, &age(ONE_MONTH)));
+        assert_eq!(
+            effects(
+                &E_BLIN_LABEL,
+                &Scenario {
+                    age_years: 0.05,
+                    ..mrd()
+                },
+                BLINA
+            ),
+            [Excludes]
+        );
+        // Ph-positive R/R disease, whatever the TKI history.
+        for tkis_failed in [TkisFailed::Zero, TkisFailed::Unknown] {
+            let s = Scenario {
+                ph: Ph::Positive,
+                tkis_failed,
+                ..base()
+            };
+            assert!(silent(&E_BLIN_LABEL, &s));
+        }
+        // MRD: first or second CR; the number is asked for; the MRD threshold is 0.1%.
+        let cr = |cr_number| Scenario { cr_number, ..mrd() };
+        assert!(silent(&E_BLIN_LABEL, &cr(CrNumber::First)));
+        assert!(silent(&E_BLIN_LABEL, &cr(CrNumber::Second)));
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &cr(CrNumber::ThirdOrLater), BLINA),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &cr(CrNumber::Unknown), BLINA),
+            [NeedsTest]
+        );
+        let level = |m| Scenario {
+            mrd_fraction: Some(m),
+            ..mrd()
+        };
+        assert!(silent(&E_BLIN_LABEL, &level(1e-3)));
+        assert_eq!(effects(&E_BLIN_LABEL, &level(9.99e-4), BLINA), [Note]);
+        assert!(texts(&E_BLIN_LABEL, &level(5e-4), BLINA)[0].contains("off-label"));
+        names_region(&E_BLIN_LABEL, &cr(CrNumber::ThirdOrLater));
+    }
+
+    #[test]
+    fn e_blin_label_eu() {
+        // Adults, relapsed or refractory: Ph-negative; Ph-positive after at least 2 TKIs.
+        assert!(silent(&E_BLIN_LABEL, &eu()));
+        let ph = |tkis_failed| Scenario {
+            age_years: 30.0,
+            ph: Ph::Positive,
+            tkis_failed,
+            ..eu()
+        };
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &ph(TkisFailed::Zero), BLINA),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &ph(TkisFailed::One), BLINA),
+            [Excludes]
+        );
+        assert!(texts(&E_BLIN_LABEL, &ph(TkisFailed::One), BLINA)[0].contains("1 has failed"));
+        assert!(silent(&E_BLIN_LABEL, &ph(TkisFailed::TwoOrMore)));
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &ph(TkisFailed::Unknown), BLINA),
+            [NeedsTest]
+        );
+        let unknown = Scenario {
+            ph: Ph::Unknown,
+            ..eu()
+        };
+        assert_eq!(effects(&E_BLIN_LABEL, &unknown, BLINA), [NeedsTest]);
+        names_region(&E_BLIN_LABEL, &ph(TkisFailed::One));
+
+        // MRD: adults with Ph-negative disease, first or second CR.
+        let mrd_eu = |age_years, ph| Scenario {
+            region: Region::Eu,
+            age_years,
+            ph,
+            ..mrd()
+        };
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &mrd_eu(17.99, Ph::Negative), BLINA),
+            [Excludes]
+        );
+        assert!(silent(&E_BLIN_LABEL, &mrd_eu(18.0, Ph::Negative)));
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &mrd_eu(30.0, Ph::Positive), BLINA),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &mrd_eu(30.0, Ph::Unknown), BLINA),
+            [NeedsTest]
+        );
+        let third = Scenario {
+            cr_number: CrNumber::ThirdOrLater,
+            ..mrd_eu(30.0, Ph::Negative)
+        };
+        assert_eq!(effects(&E_BLIN_LABEL, &third, BLINA), [Excludes]);
+
+        // Children: from 1 year, Ph-negative, after at least 2 prior therapies or allo-HSCT
+        // (refractory disease qualifies).
+        let child = |age_years, prior_lines| Scenario {
+            age_years,
+            prior_lines,
+            ..eu()
+        };
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &child(0.99, Some(2)), BLINA),
+            [Excludes]
+        );
+        assert!(silent(&E_BLIN_LABEL, &child(1.0, Some(2))));
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &child(10.0, Some(1)), BLINA),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &child(10.0, None), BLINA),
+            [NeedsTest]
+        );
+        let refractory = Scenario {
+            setting: Setting::PrimaryRefractory,
+            ..child(10.0, Some(0))
+        };
+        assert!(silent(&E_BLIN_LABEL, &refractory));
+        let transplanted = Scenario {
+            prior_hsct: YesNo::Yes,
+            ..child(10.0, Some(1))
+        };
+        assert!(silent(&E_BLIN_LABEL, &transplanted));
+        let ph_child = Scenario {
+            ph: Ph::Positive,
+            tkis_failed: TkisFailed::TwoOrMore,
+            ..child(10.0, Some(2))
+        };
+        assert_eq!(effects(&E_BLIN_LABEL, &ph_child, BLINA), [Excludes]);
+        // Only blinatumomab is concerned.
+        for t in [INO, TISA, BREXU, OBE, None] {
+            assert!(effects(&E_BLIN_LABEL, &ph_child, t).is_empty());
+        }
+    }
+
+    #[test]
+    fn e_cart_ages() {
+        let us = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        // Tisagenlecleucel: up to 25 years (below 26); from 22 the older source's 21 is noted.
+        assert!(effects(&E_CART, &us(21.99), TISA).is_empty());
+        assert_eq!(effects(&E_CART, &us(22.0), TISA), [Note]);
+        assert_eq!(effects(&E_CART, &us(25.99), TISA), [Note]);
+        assert_eq!(effects(&E_CART, &us(26.0), TISA), [Excludes]);
+        assert_eq!(effects(&E_CART, &us(26.01), TISA), [Excludes]);
+        // Shown as entered: just under 26 never reads 26 beside "within the label".
+        let text = &texts(&E_CART, &us(25.996), TISA)[0];
+        assert!(
+            text.starts_with("Age 25.996 years: within the US label"),
+            "{text}"
+        );
+        // US adult products from 18; EU from 26.
+        for t in [BREXU, OBE] {
+            assert_eq!(effects(&E_CART, &us(17.99), t), [Excludes]);
+            assert!(effects(&E_CART, &us(18.0), t).is_empty());
+            let eu = |age_years| Scenario { age_years, ..eu() };
+            assert_eq!(effects(&E_CART, &eu(25.99), t), [Excludes]);
+            assert!(effects(&E_CART, &eu(26.0), t).is_empty());
+            names_region(&E_CART, &eu(25.99));
+        }
+        names_region(&E_CART, &us(17.99));
+        names_region(&E_CART, &us(23.0));
+    }
+
+    #[test]
+    fn e_cart_settings() {
+        // No product is labelled for MRD in CR.
+        for region in Region::ALL {
+            let s = Scenario {
+                region,
+                age_years: 30.0,
+                ..mrd()
+            };
+            for t in [BREXU, OBE] {
+                assert_eq!(effects(&E_CART, &s, t), [Excludes]);
+            }
+            let young = Scenario { region, ..mrd() };
+            assert_eq!(effects(&E_CART, &young, TISA), [Excludes]);
+        }
+        // Tisagenlecleucel in first relapse: refractory to re-induction is refractory
+        // disease; not yet re-induced or in CR is neither; unknown is asked for.
+        let first = |reinduction| Scenario {
+            setting: Setting::FirstRelapseLate,
+            reinduction,
+            ..base()
+        };
+        assert!(effects(&E_CART, &first(Reinduction::Refractory), TISA).is_empty());
+        assert_eq!(
+            effects(&E_CART, &first(Reinduction::NotYet), TISA),
+            [Excludes]
+        );
+        assert!(texts(&E_CART, &first(Reinduction::NotYet), TISA)[0]
+            .contains("if it proves refractory to re-induction, it would be within the label"));
+        assert_eq!(
+            effects(&E_CART, &first(Reinduction::InCr), TISA),
+            [Excludes]
+        );
+        assert_eq!(
+            effects(&E_CART, &first(Reinduction::Unknown), TISA),
+            [NeedsTest]
+        );
+        // The adult products cover any relapse.
+        assert!(effects(&E_CART, &first(Reinduction::NotYet), BREXU).is_empty());
+        let early = Scenario {
+            setting: Setting::FirstRelapseEarly,
+            ..first(Reinduction::InCr)
+        };
+        assert_eq!(effects(&E_CART, &early, TISA), [Excludes]);
+        // Relapse after transplant: the EU label covers it; the US asks for a second relapse.
+        let post = Scenario {
+            setting: Setting::RelapseAfterHsct,
+            prior_hsct: YesNo::Yes,
+            ..base()
+        };
+        assert_eq!(effects(&E_CART, &post, TISA), [NeedsTest]);
+        assert!(effects(
+            &E_CART,
+            &Scenario {
+                region: Region::Eu,
+                ..post
+            },
+            TISA
+        )
+        .is_empty());
+        // Refractory and second relapse: within.
+        assert!(effects(
+            &E_CART,
+            &Scenario {
+                setting: Setting::PrimaryRefractory,
+                ..base()
+            },
+            TISA
+        )
+        .is_empty());
+        assert!(effects(&E_CART, &base(), TISA).is_empty());
+    }
+}

@@ -42,6 +42,12 @@ const Q_PH_ELDERLY_S0: Citation = cite(
     S0,
     "the way for a potential “chemo-free” approach, at least in the elderly population, based on the combination of Blinatumomab and second/third generation TKIs.",
 );
+/// The chemo-free direction without S0's TKI generations, for T315I (where only ponatinib
+/// is active).
+const Q_CHEMO_FREE_S0: Citation = cite(
+    S0,
+    "the way for a potential “chemo-free” approach, at least in the elderly population",
+);
 const Q_LINES_S4: Citation = cite(
     S4,
     "17 out of 20 (85%) who had received ≤2 previous lines of treatment obtained a CR, while only 6 out of 14 (42.9%) patients with >2 previous lines of treatment achieved it (p=0.02).",
@@ -208,23 +214,32 @@ pub const P_PH_UNK: Rule = Rule {
 /// P-PH-ELDERLY: Ph-positive and older: a chemo-free blinatumomab + TKI approach.
 pub const P_PH_ELDERLY: Rule = Rule {
     id: RuleId::PPhElderly,
-    statement: "In older patients with Ph-positive disease, a chemotherapy-free approach of blinatumomab with a second- or third-generation TKI is the direction proposed.",
-    sources: &[Q_PH_ELDERLY_S0],
-    reads: &[Field::Ph, Field::Age],
+    statement: "In older patients with Ph-positive disease, a chemotherapy-free approach of blinatumomab with a second- or third-generation TKI is the direction proposed. With T315I the TKI is ponatinib: the second-generation TKIs do not work against it.",
+    sources: &[Q_PH_ELDERLY_S0, Q_CHEMO_FREE_S0, L_PONATINIB_US],
+    reads: &[Field::Ph, Field::Age, Field::T315i],
     eval: |s| {
-        if s.ph == Ph::Positive && s.age_years >= OLDER_ADULT_AGE_YEARS {
-            vec![finding(
-                None,
-                Effect::Note,
+        if s.ph != Ph::Positive || s.age_years < OLDER_ADULT_AGE_YEARS {
+            return Vec::new();
+        }
+        let (text, sources): (String, &'static [Citation]) = if s.t315i == YesNo::Yes {
+            // With T315I a second-generation TKI would not work: name the one that does.
+            (
+                format!(
+                    "Ph-positive with T315I, age {}: a chemotherapy-free approach of blinatumomab with a TKI is proposed for older patients; with T315I that TKI is ponatinib.",
+                    age(s.age_years)
+                ),
+                &[Q_CHEMO_FREE_S0, L_PONATINIB_US],
+            )
+        } else {
+            (
                 format!(
                     "Ph-positive, age {}: a chemotherapy-free blinatumomab + second/third-generation TKI approach is proposed for older patients.",
                     age(s.age_years)
                 ),
                 &[Q_PH_ELDERLY_S0],
-            )]
-        } else {
-            Vec::new()
-        }
+            )
+        };
+        vec![finding(None, Effect::Note, text, sources)]
     },
 };
 
@@ -400,3 +415,310 @@ pub const P_AGE: Rule = Rule {
     },
 };
 
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rule::Effect::*;
+    use crate::scenario::{Ldh, PriorExposure, Scenario};
+
+    const OTHERS: [Option<Therapy>; 4] = [
+        Some(Therapy::Inotuzumab),
+        Some(Therapy::Tisagenlecleucel),
+        Some(Therapy::Brexucabtagene),
+        Some(Therapy::Obecabtagene),
+    ];
+
+    #[test]
+    fn p_mrd_low_between_the_trial_and_approval_levels() {
+        let level = |m| Scenario {
+            mrd_fraction: Some(m),
+            ..mrd()
+        };
+        assert!(silent(&P_MRD_LOW, &level(1e-3)));
+        assert_eq!(effects(&P_MRD_LOW, &level(9.99e-4), BLINA), [Note]);
+        assert!(texts(&P_MRD_LOW, &level(9.99e-4), BLINA)[0].contains("trial evidence only"));
+        assert!(texts(&P_MRD_LOW, &level(1e-4), BLINA)[0].contains("trial evidence only"));
+        let below = &texts(&P_MRD_LOW, &level(9.99e-5), BLINA)[0];
+        assert!(below.contains("below 10⁻⁴"), "{below}");
+        // Just under the approval level never reads as 0.1%.
+        let hair = &texts(&P_MRD_LOW, &level(1e-3 * (1.0 - 1e-9)), BLINA)[0];
+        assert!(!hair.starts_with("MRD 0.1% "), "{hair}");
+        assert!(silent(
+            &P_MRD_LOW,
+            &Scenario {
+                mrd_fraction: None,
+                ..mrd()
+            }
+        ));
+        assert!(silent(
+            &P_MRD_LOW,
+            &Scenario {
+                mrd_fraction: Some(5e-4),
+                ..base()
+            }
+        ));
+    }
+
+    #[test]
+    fn p_ph_by_tki_history_and_t315i() {
+        let ph = |tkis_failed, t315i| Scenario {
+            ph: Ph::Positive,
+            tkis_failed,
+            t315i,
+            ..base()
+        };
+        let plain = ph(TkisFailed::Unknown, YesNo::No);
+        assert_eq!(effects(&P_PH, &plain, BLINA), [Note]);
+        assert!(texts(&P_PH, &plain, BLINA)[0].contains("which enrolled patients after failure"));
+        // The TKI combination rests on blinatumomab's sources: the other therapies are told
+        // only to plan a TKI.
+        for t in OTHERS {
+            assert_eq!(
+                texts(&P_PH, &plain, t),
+                ["Ph-positive: plan TKI therapy alongside."]
+            );
+        }
+        assert!(effects(&P_PH, &plain, None).is_empty());
+        let failed = ph(TkisFailed::One, YesNo::No);
+        assert!(texts(&P_PH, &failed, BLINA)[0]
+            .starts_with("Ph-positive after TKI failure, as in ALCANTARA"));
+        // T315I: ponatinib named, second-generation TKIs ruled out.
+        let t315i = ph(TkisFailed::TwoOrMore, YesNo::Yes);
+        let blina = &texts(&P_PH, &t315i, BLINA)[0];
+        assert!(
+            blina.contains("4 of 10 with T315I") && blina.contains("ponatinib"),
+            "{blina}"
+        );
+        assert_eq!(effects(&P_PH, &t315i, None), [Note]);
+        assert!(texts(&P_PH, &t315i, None)[0].contains("ponatinib is the TKI with activity"));
+        // Unknown T315I is asked for.
+        let unknown = ph(TkisFailed::One, YesNo::Unknown);
+        assert_eq!(effects(&P_PH, &unknown, None), [NeedsTest]);
+        assert!(!texts(&P_PH, &unknown, BLINA)[0].contains("ponatinib"));
+        for ph in [Ph::Negative, Ph::Unknown] {
+            assert!(silent(&P_PH, &Scenario { ph, ..base() }));
+        }
+    }
+
+    #[test]
+    fn p_ph_unk_asks_for_bcr_abl1_for_every_therapy() {
+        let us = Scenario {
+            ph: Ph::Unknown,
+            ..base()
+        };
+        for t in Therapy::ALL {
+            assert_eq!(effects(&P_PH_UNK, &us, Some(t)), [NeedsTest]);
+        }
+        assert!(!texts(&P_PH_UNK, &us, BLINA)[0].contains("EU"));
+        let eu = Scenario {
+            ph: Ph::Unknown,
+            ..eu()
+        };
+        assert!(texts(&P_PH_UNK, &eu, BLINA)[0].contains("EU label"));
+        for ph in [Ph::Negative, Ph::Positive] {
+            assert!(silent(&P_PH_UNK, &Scenario { ph, ..base() }));
+        }
+    }
+
+    #[test]
+    fn p_ph_elderly_from_50() {
+        let ph = |age_years, t315i| Scenario {
+            age_years,
+            ph: Ph::Positive,
+            tkis_failed: TkisFailed::One,
+            t315i,
+            ..base()
+        };
+        assert_eq!(effects(&P_PH_ELDERLY, &ph(50.0, YesNo::No), None), [Note]);
+        assert!(silent(&P_PH_ELDERLY, &ph(49.99, YesNo::No)));
+        assert!(
+            texts(&P_PH_ELDERLY, &ph(50.0, YesNo::No), None)[0].contains("second/third-generation")
+        );
+        // With T315I a second-generation TKI would not work: ponatinib is named, and
+        // neither the text nor its quotes offer a second-generation partner.
+        let t315i = (P_PH_ELDERLY.eval)(&ph(60.0, YesNo::Yes));
+        assert_eq!(t315i.len(), 1);
+        assert!(t315i[0].text.contains("ponatinib"), "{}", t315i[0].text);
+        assert!(!t315i[0].text.contains("second"));
+        assert!(t315i[0]
+            .sources
+            .iter()
+            .all(|c| !c.quote.contains("second/third")));
+        assert!(silent(
+            &P_PH_ELDERLY,
+            &Scenario {
+                age_years: 70.0,
+                ..base()
+            }
+        ));
+    }
+
+    #[test]
+    fn p_lines_above_2() {
+        let lines = |n| Scenario {
+            prior_lines: n,
+            ..base()
+        };
+        assert_eq!(effects(&P_LINES, &lines(Some(3)), BLINA), [Note]);
+        assert!(texts(&P_LINES, &lines(Some(3)), BLINA)[0].starts_with("3 prior lines (> 2)"));
+        assert!(silent(&P_LINES, &lines(Some(2))));
+        assert!(silent(&P_LINES, &lines(None)));
+    }
+
+    #[test]
+    fn p_treg_ldh_above_12_5_percent_or_the_uln() {
+        let treg = |t| Scenario {
+            treg_pct: Some(t),
+            ..base()
+        };
+        assert_eq!(effects(&P_TREG_LDH, &treg(12.51), BLINA), [Note]);
+        assert!(silent(&P_TREG_LDH, &treg(12.5)));
+        assert!(texts(&P_TREG_LDH, &treg(12.500_001), BLINA)[0]
+            .starts_with("Tregs 12.500001% of T cells (> 12.5%)"));
+        let ldh = |ldh| Scenario { ldh, ..base() };
+        // A ratio a hair above 1 never reads "1 × the upper limit".
+        let hair = &texts(
+            &P_TREG_LDH,
+            &ldh(Ldh::Elevated { ratio: Some(1.004) }),
+            BLINA,
+        )[0];
+        assert!(
+            hair.starts_with("LDH 1.004 × the upper limit of normal"),
+            "{hair}"
+        );
+        assert!(texts(
+            &P_TREG_LDH,
+            &ldh(Ldh::Elevated { ratio: Some(2.345) }),
+            BLINA
+        )[0]
+        .starts_with("LDH 2.35 ×"));
+        assert!(
+            texts(&P_TREG_LDH, &ldh(Ldh::Elevated { ratio: None }), BLINA)[0]
+                .starts_with("LDH elevated")
+        );
+        assert!(silent(&P_TREG_LDH, &ldh(Ldh::Normal)));
+        assert!(silent(&P_TREG_LDH, &ldh(Ldh::Unknown)));
+        let both = Scenario {
+            ldh: Ldh::Elevated { ratio: None },
+            ..treg(20.0)
+        };
+        assert_eq!(effects(&P_TREG_LDH, &both, BLINA), [Note]);
+        assert!(texts(&P_TREG_LDH, &both, BLINA)[0].contains(" and LDH elevated"));
+    }
+
+    #[test]
+    fn p_kmt2a() {
+        let yes = Scenario {
+            kmt2a: YesNo::Yes,
+            ..base()
+        };
+        assert_eq!(effects(&P_KMT2A, &yes, None), [Note]);
+        for t in [BLINA, TISA, BREXU, OBE] {
+            assert_eq!(effects(&P_KMT2A, &yes, t), [Note]);
+        }
+        assert!(effects(&P_KMT2A, &yes, INO).is_empty());
+        for kmt2a in [YesNo::No, YesNo::Unknown] {
+            assert!(silent(&P_KMT2A, &Scenario { kmt2a, ..base() }));
+        }
+    }
+
+    #[test]
+    fn p_prior_cd19_whatever_the_response() {
+        use PriorExposure::*;
+        let prior = |pblin, pcart| Scenario {
+            prior_blinatumomab: pblin,
+            prior_cart: pcart,
+            ..base()
+        };
+        for (pblin, pcart, what) in [
+            (Responded, No, "Prior blinatumomab"),
+            (NoResponse, No, "Prior blinatumomab"),
+            (No, Responded, "Prior CD19 CAR-T"),
+            (Responded, NoResponse, "Prior blinatumomab and CD19 CAR-T"),
+        ] {
+            let s = prior(pblin, pcart);
+            for t in [BLINA, TISA, BREXU, OBE] {
+                assert_eq!(effects(&P_PRIOR_CD19, &s, t), [Note]);
+            }
+            assert!(effects(&P_PRIOR_CD19, &s, INO).is_empty());
+            assert!(texts(&P_PRIOR_CD19, &s, BLINA)[0].starts_with(what));
+        }
+        // CD19-negative after it: the text names the escape.
+        let escaped = Scenario {
+            cd19: Marker::Negative,
+            ..prior(Responded, No)
+        };
+        assert!(texts(&P_PRIOR_CD19, &escaped, BLINA)[0].contains("known escape"));
+        for e in [No, Unknown] {
+            assert!(silent(&P_PRIOR_CD19, &prior(e, e)));
+        }
+        // Prior inotuzumab is not CD19-directed.
+        assert!(silent(
+            &P_PRIOR_CD19,
+            &Scenario {
+                prior_inotuzumab: Responded,
+                ..base()
+            }
+        ));
+    }
+
+    #[test]
+    fn p_hsct_cand() {
+        let plan = |transplant| Scenario {
+            transplant,
+            ..base()
+        };
+        assert_eq!(
+            effects(&P_HSCT_CAND, &plan(TransplantPlan::Candidate), INO),
+            [Note]
+        );
+        assert!(texts(&P_HSCT_CAND, &plan(TransplantPlan::Candidate), INO)[0].contains("2 cycles"));
+        for t in [
+            TransplantPlan::Planned,
+            TransplantPlan::NotCandidate,
+            TransplantPlan::Unknown,
+        ] {
+            assert!(silent(&P_HSCT_CAND, &plan(t)));
+        }
+    }
+
+    #[test]
+    fn p_trial_pop_for_a_late_first_relapse() {
+        let setting = |setting| Scenario { setting, ..base() };
+        assert_eq!(
+            effects(&P_TRIAL_POP, &setting(Setting::FirstRelapseLate), BLINA),
+            [Note]
+        );
+        assert!(
+            texts(&P_TRIAL_POP, &setting(Setting::FirstRelapseLate), BLINA)[0]
+                .contains("the US label")
+        );
+        let eu = Scenario {
+            setting: Setting::FirstRelapseLate,
+            ..eu()
+        };
+        assert!(texts(&P_TRIAL_POP, &eu, BLINA)[0].contains("the EU label"));
+        for s in [
+            Setting::FirstRelapseEarly,
+            Setting::SecondOrLaterRelapse,
+            Setting::PrimaryRefractory,
+            Setting::RelapseAfterHsct,
+            Setting::MrdPositiveCr,
+        ] {
+            assert!(silent(&P_TRIAL_POP, &setting(s)));
+        }
+    }
+
+    #[test]
+    fn p_age_from_50() {
+        let age = |age_years| Scenario {
+            age_years,
+            ..base()
+        };
+        assert_eq!(effects(&P_AGE, &age(50.0), BLINA), [Note]);
+        assert!(texts(&P_AGE, &age(50.0), BLINA)[0].starts_with("Age 50 years"));
+        assert!(silent(&P_AGE, &age(49.99)));
+        assert!(silent(&P_AGE, &age(50.0 - 1e-9)));
+    }
+}

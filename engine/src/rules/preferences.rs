@@ -299,11 +299,24 @@ pub const P_MRD: Rule = Rule {
 /// P-PRIOR-RESP: disease refractory to a therapy puts that therapy in caution.
 pub const P_PRIOR_RESP: Rule = Rule {
     id: RuleId::PPriorResp,
-    statement: "When the disease did not respond to blinatumomab, inotuzumab or a CD19 CAR-T product, that therapy (for CAR-T, every product) is used with caution and never preferred: the disease was refractory to it, and the sources give no evidence for re-treatment after non-response.",
+    statement: "When the disease did not respond to blinatumomab, inotuzumab or a CD19 CAR-T product, that therapy (for CAR-T, every product) is used with caution and never preferred: the disease was refractory to it, and the sources give no evidence for re-treatment after non-response. An unknown prior exposure is asked for.",
     sources: &[Q_ANTIGEN_LOSS_S2_REF, Q_RESIST_S3, Q_DOSE_RESIST_S3, Q_INO_NORESP_S3],
     reads: &[Field::PriorBlinatumomab, Field::PriorInotuzumab, Field::PriorCart],
     eval: |s| {
         let mut out = Vec::new();
+        // Unknown is not "never given": a non-response would put the drug in caution.
+        let unknown: [(PriorExposure, &str, &[Therapy]); 3] = [
+            (s.prior_blinatumomab, "Whether blinatumomab was given before, and with what response, is needed: disease refractory to it calls for caution.", &[Therapy::Blinatumomab]),
+            (s.prior_inotuzumab, "Whether inotuzumab was given before, and with what response, is needed: disease refractory to it calls for caution.", &[Therapy::Inotuzumab]),
+            (s.prior_cart, "Whether CD19 CAR-T was given before, and with what response, is needed: disease refractory to it calls for caution.", &Therapy::CAR_T),
+        ];
+        for (exposure, text, therapies) in unknown {
+            if exposure == PriorExposure::Unknown {
+                for &t in therapies {
+                    out.push(finding(Some(t), Effect::NeedsTest, text.into(), &[Q_RESIST_S3]));
+                }
+            }
+        }
         if s.prior_blinatumomab == PriorExposure::NoResponse {
             out.push(finding(
                 Some(Therapy::Blinatumomab),
@@ -403,12 +416,19 @@ pub const P_RENAL: Rule = Rule {
             (CrclUnit::PerStandardBsa, _, _) => (entered, format!("{} mL/min/1.73 m²", exact(entered))),
             (CrclUnit::MlMin, true, Some(m2)) => {
                 let normalised = entered * STANDARD_BSA_M2 / m2;
+                // Rounded only where it stays on its side of both 30 and 90.
+                let kept = beside(normalised, CRCL_NO_DATA_BELOW);
+                let kept = if kept.0 == beside(normalised, CRCL_NO_ADJUSTMENT_BELOW).0 {
+                    kept
+                } else {
+                    exact(normalised)
+                };
                 (
                     normalised,
                     format!(
                         "{} mL/min ({} mL/min/1.73 m² with BSA {} m²)",
                         exact(entered),
-                        beside(normalised, CRCL_NO_DATA_BELOW),
+                        kept,
                         crate::display::num(m2)
                     ),
                 )
@@ -434,3 +454,315 @@ pub const P_RENAL: Rule = Rule {
         }
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rule::Effect::*;
+    use crate::scenario::{Extramedullary, Marker, Scenario};
+
+    #[test]
+    fn p_hsct() {
+        let plan = Scenario {
+            transplant: TransplantPlan::Planned,
+            ..base()
+        };
+        assert_eq!(effects(&P_HSCT, &plan, BLINA), [Favours]);
+        assert_eq!(effects(&P_HSCT, &plan, INO), [Caution]);
+        // Both markers must be positive for the preference; low or unknown is not.
+        for (cd19, cd22) in [
+            (Marker::Positive { pct: None }, Marker::Low { pct: 19.99 }),
+            (Marker::Low { pct: 5.0 }, Marker::Positive { pct: None }),
+            (Marker::Unknown, Marker::Positive { pct: None }),
+            (Marker::Positive { pct: None }, Marker::Unknown),
+        ] {
+            let s = Scenario {
+                cd19,
+                cd22,
+                ..plan.clone()
+            };
+            assert!(effects(&P_HSCT, &s, BLINA).is_empty());
+            assert_eq!(effects(&P_HSCT, &s, INO), [Caution]);
+        }
+        // Unknown is asked for, never read as "no transplant".
+        let unknown = Scenario {
+            transplant: TransplantPlan::Unknown,
+            ..base()
+        };
+        assert_eq!(effects(&P_HSCT, &unknown, INO), [NeedsTest]);
+        assert!(effects(&P_HSCT, &unknown, BLINA).is_empty());
+        for transplant in [TransplantPlan::Candidate, TransplantPlan::NotCandidate] {
+            assert!(silent(
+                &P_HSCT,
+                &Scenario {
+                    transplant,
+                    ..base()
+                }
+            ));
+        }
+    }
+
+    #[test]
+    fn p_vod_is_the_us_caution() {
+        let us = |liver| Scenario { liver, ..base() };
+        assert_eq!(effects(&P_VOD, &us(Liver::Disease), INO), [Caution]);
+        assert_eq!(effects(&P_VOD, &us(Liver::PriorVod), INO), [Caution]);
+        assert_eq!(effects(&P_VOD, &us(Liver::Unknown), INO), [NeedsTest]);
+        assert!(silent(&P_VOD, &us(Liver::None)));
+        // In the EU the same history is E-INO-LIVER's exclusion.
+        for liver in [Liver::Disease, Liver::PriorVod, Liver::Unknown] {
+            assert!(silent(&P_VOD, &Scenario { liver, ..eu() }));
+        }
+    }
+
+    #[test]
+    fn p_burden_at_50_percent_and_with_extramedullary_disease() {
+        let marrow = |bm| Scenario {
+            marrow_blasts_pct: bm,
+            ..base()
+        };
+        assert_eq!(effects(&P_BURDEN, &marrow(Some(50.0)), INO), [Favours]);
+        assert_eq!(effects(&P_BURDEN, &marrow(Some(50.0)), BLINA), [Note]);
+        assert_eq!(effects(&P_BURDEN, &marrow(Some(50.01)), INO), [Favours]);
+        assert!(silent(&P_BURDEN, &marrow(Some(49.99))));
+        assert!(silent(&P_BURDEN, &marrow(Some(49.999_999_999))));
+        // Shown as entered, beside the threshold.
+        assert!(texts(&P_BURDEN, &marrow(Some(50.004)), INO)[0]
+            .starts_with("Marrow blasts 50.004% (≥ 50%)"));
+        for emd in [Extramedullary::Present, Extramedullary::HighLoad] {
+            let s = Scenario {
+                extramedullary: emd,
+                ..base()
+            };
+            assert_eq!(effects(&P_BURDEN, &s, INO), [Favours]);
+            // A known extramedullary disease decides even with the marrow unknown.
+            let s = Scenario {
+                marrow_blasts_pct: None,
+                ..s
+            };
+            assert_eq!(effects(&P_BURDEN, &s, INO), [Favours]);
+        }
+        let both = Scenario {
+            extramedullary: Extramedullary::Present,
+            ..marrow(Some(80.0))
+        };
+        assert!(texts(&P_BURDEN, &both, INO)[0]
+            .starts_with("Marrow blasts 80% and extramedullary disease"));
+    }
+
+    #[test]
+    fn p_burden_asks_for_an_unknown_burden_outside_cr() {
+        let asked = |s: &Scenario| {
+            assert_eq!(effects(&P_BURDEN, s, BLINA), [NeedsTest]);
+            assert_eq!(effects(&P_BURDEN, s, INO), [NeedsTest]);
+            texts(&P_BURDEN, s, BLINA).remove(0)
+        };
+        let marrow = asked(&Scenario {
+            marrow_blasts_pct: None,
+            ..base()
+        });
+        assert!(marrow.contains("(marrow blasts)"), "{marrow}");
+        let emd = asked(&Scenario {
+            extramedullary: Extramedullary::Unknown,
+            ..base()
+        });
+        assert!(emd.contains("(extramedullary disease)"), "{emd}");
+        let both = asked(&Scenario {
+            marrow_blasts_pct: None,
+            extramedullary: Extramedullary::Unknown,
+            ..base()
+        });
+        assert!(
+            both.contains("(marrow blasts and extramedullary disease)"),
+            "{both}"
+        );
+        // A known high marrow count decides whatever the extramedullary answer.
+        let high = Scenario {
+            marrow_blasts_pct: Some(60.0),
+            extramedullary: Extramedullary::Unknown,
+            ..base()
+        };
+        assert_eq!(effects(&P_BURDEN, &high, INO), [Favours]);
+        // In morphologic CR there is no burden to ask about.
+        assert!(silent(
+            &P_BURDEN,
+            &Scenario {
+                marrow_blasts_pct: None,
+                extramedullary: Extramedullary::Unknown,
+                ..mrd()
+            }
+        ));
+    }
+
+    #[test]
+    fn p_cns_and_p_neuro_hx() {
+        let cns = |cns| Scenario { cns, ..base() };
+        assert_eq!(effects(&P_CNS, &cns(Cns::Active), INO), [Favours]);
+        assert_eq!(effects(&P_CNS, &cns(Cns::Active), BLINA), [Caution]);
+        assert!(silent(&P_NEURO_HX, &cns(Cns::Active)));
+        assert_eq!(effects(&P_NEURO_HX, &cns(Cns::History), BLINA), [Caution]);
+        assert!(silent(&P_CNS, &cns(Cns::History)));
+        // Unknown: asked for before blinatumomab, never read as "none".
+        assert_eq!(effects(&P_CNS, &cns(Cns::Unknown), BLINA), [NeedsTest]);
+        assert!(effects(&P_CNS, &cns(Cns::Unknown), INO).is_empty());
+        assert!(silent(&P_NEURO_HX, &cns(Cns::Unknown)));
+        assert!(silent(&P_CNS, &cns(Cns::None)));
+        assert!(silent(&P_NEURO_HX, &cns(Cns::None)));
+    }
+
+    #[test]
+    fn p_mrd_at_the_approval_threshold() {
+        let level = |m| Scenario {
+            mrd_fraction: m,
+            ..mrd()
+        };
+        assert_eq!(effects(&P_MRD, &level(Some(1e-3)), BLINA), [Favours]);
+        assert_eq!(effects(&P_MRD, &level(Some(1.001e-3)), BLINA), [Favours]);
+        assert!(silent(&P_MRD, &level(Some(9.99e-4))));
+        assert!(silent(&P_MRD, &level(Some(1e-3 * (1.0 - 1e-9)))));
+        assert_eq!(effects(&P_MRD, &level(None), BLINA), [NeedsTest]);
+        assert!(texts(&P_MRD, &level(Some(1e-3)), BLINA)[0].starts_with("MRD 0.1% (10⁻³) in CR"));
+        // Only in the MRD setting.
+        assert!(silent(
+            &P_MRD,
+            &Scenario {
+                mrd_fraction: Some(1e-2),
+                ..base()
+            }
+        ));
+    }
+
+    #[test]
+    fn p_prior_resp() {
+        let exposure = |pblin, pino, pcart| Scenario {
+            prior_blinatumomab: pblin,
+            prior_inotuzumab: pino,
+            prior_cart: pcart,
+            ..base()
+        };
+        use PriorExposure::*;
+        let blin = exposure(NoResponse, No, No);
+        assert_eq!(effects(&P_PRIOR_RESP, &blin, BLINA), [Caution]);
+        assert_eq!((P_PRIOR_RESP.eval)(&blin).len(), 1);
+        let ino = exposure(No, NoResponse, No);
+        assert_eq!(effects(&P_PRIOR_RESP, &ino, INO), [Caution]);
+        assert_eq!((P_PRIOR_RESP.eval)(&ino).len(), 1);
+        // CAR-T: every product.
+        let cart = exposure(No, No, NoResponse);
+        for t in [TISA, BREXU, OBE] {
+            assert_eq!(effects(&P_PRIOR_RESP, &cart, t), [Caution]);
+        }
+        assert!(effects(&P_PRIOR_RESP, &cart, BLINA).is_empty());
+        // A response or no exposure: silent.
+        for e in [Responded, No] {
+            assert!(silent(&P_PRIOR_RESP, &exposure(e, e, e)));
+        }
+        // Unknown is asked for, never read as "not given" (invariant 5).
+        let unknown = exposure(Unknown, No, Unknown);
+        assert_eq!(effects(&P_PRIOR_RESP, &unknown, BLINA), [NeedsTest]);
+        assert!(effects(&P_PRIOR_RESP, &unknown, INO).is_empty());
+        for t in [TISA, BREXU, OBE] {
+            assert_eq!(effects(&P_PRIOR_RESP, &unknown, t), [NeedsTest]);
+        }
+    }
+
+    #[test]
+    fn p_post_hsct() {
+        let prior = |prior_hsct| Scenario {
+            prior_hsct,
+            ..base()
+        };
+        assert_eq!(effects(&P_POST_HSCT, &prior(YesNo::Yes), INO), [Caution]);
+        assert_eq!(effects(&P_POST_HSCT, &prior(YesNo::Yes), BLINA), [Note]);
+        assert!(silent(&P_POST_HSCT, &prior(YesNo::No)));
+        assert_eq!(
+            effects(&P_POST_HSCT, &prior(YesNo::Unknown), INO),
+            [NeedsTest]
+        );
+        // The setting says it too.
+        let setting = Scenario {
+            setting: Setting::RelapseAfterHsct,
+            ..prior(YesNo::Unknown)
+        };
+        assert_eq!(effects(&P_POST_HSCT, &setting, INO), [Caution]);
+    }
+
+    #[test]
+    fn p_renal_at_30_and_90() {
+        let crcl = |c| Scenario {
+            crcl_ml_min: c,
+            ..base()
+        };
+        assert_eq!(effects(&P_RENAL, &crcl(Some(29.99)), BLINA), [Caution]);
+        assert_eq!(effects(&P_RENAL, &crcl(Some(30.0)), BLINA), [Note]);
+        assert_eq!(effects(&P_RENAL, &crcl(Some(89.99)), BLINA), [Note]);
+        assert!(silent(&P_RENAL, &crcl(Some(90.0))));
+        assert_eq!(effects(&P_RENAL, &crcl(None), BLINA), [NeedsTest]);
+        assert!(
+            texts(&P_RENAL, &crcl(Some(29.996)), BLINA)[0].starts_with("CrCl 29.996 mL/min (< 30)")
+        );
+        let dialysis = Scenario {
+            dialysis: YesNo::Yes,
+            ..crcl(Some(100.0))
+        };
+        assert_eq!(effects(&P_RENAL, &dialysis, BLINA), [Caution]);
+    }
+
+    #[test]
+    fn p_renal_reads_a_childs_clearance_per_1_73_m2() {
+        // 10 years, 36 kg, 100 cm: BSA 1 m², so 17 mL/min is 29.41 mL/min/1.73 m².
+        let child = |crcl, crcl_unit| Scenario {
+            age_years: 10.0,
+            weight_kg: Some(36.0),
+            height_cm: Some(100.0),
+            crcl_ml_min: Some(crcl),
+            crcl_unit,
+            ..base()
+        };
+        assert_eq!(
+            effects(&P_RENAL, &child(17.0, CrclUnit::MlMin), BLINA),
+            [Caution]
+        );
+        let text = &texts(&P_RENAL, &child(17.0, CrclUnit::MlMin), BLINA)[0];
+        assert!(
+            text.contains("17 mL/min (29.41 mL/min/1.73 m² with BSA 1 m²)"),
+            "{text}"
+        );
+        assert_eq!(
+            effects(&P_RENAL, &child(18.0, CrclUnit::MlMin), BLINA),
+            [Note]
+        );
+        // Entered per 1.73 m², compared as entered.
+        assert_eq!(
+            effects(&P_RENAL, &child(29.0, CrclUnit::PerStandardBsa), BLINA),
+            [Caution]
+        );
+        assert_eq!(
+            effects(&P_RENAL, &child(30.0, CrclUnit::PerStandardBsa), BLINA),
+            [Note]
+        );
+        // Normalised just under 90: never shown as 90 beside "no adjustment needed" (which
+        // is said below 90 only).
+        let just_under = child(89.996 / STANDARD_BSA_M2, CrclUnit::MlMin);
+        let text = &texts(&P_RENAL, &just_under, BLINA)[0];
+        assert!(!text.contains("(90 mL/min/1.73 m²"), "{text}");
+        // An adult's clearance is compared as entered, BSA or not.
+        let adult = Scenario {
+            age_years: 18.0,
+            ..child(17.0, CrclUnit::MlMin)
+        };
+        assert_eq!(effects(&P_RENAL, &adult, BLINA), [Caution]);
+        assert_eq!(
+            effects(
+                &P_RENAL,
+                &Scenario {
+                    crcl_ml_min: Some(30.0),
+                    ..adult
+                },
+                BLINA
+            ),
+            [Note]
+        );
+    }
+}

@@ -58,13 +58,20 @@ pub(crate) fn d1_reasons(s: &Scenario) -> Vec<String> {
         return why;
     }
     if let Some(bm) = s.marrow_blasts_pct.filter(|&b| b >= HIGH_MARROW_BLASTS_PCT) {
-        why.push(format!("marrow blasts {}% (≥ {}%)", exact(bm), exact(HIGH_MARROW_BLASTS_PCT)));
+        why.push(format!(
+            "marrow blasts {}% (≥ {}%)",
+            exact(bm),
+            exact(HIGH_MARROW_BLASTS_PCT)
+        ));
     }
     if let Some(pb) = s
         .peripheral_blasts_per_ul
         .filter(|&p| p >= HIGH_PERIPHERAL_BLASTS_PER_UL)
     {
-        why.push(format!("peripheral blasts {}/µL (≥ 15,000/µL)", grouped(pb)));
+        why.push(format!(
+            "peripheral blasts {}/µL (≥ 15,000/µL)",
+            grouped(pb)
+        ));
     }
     why
 }
@@ -145,7 +152,8 @@ pub const D_3: Rule = Rule {
     id: RuleId::D3,
     statement: "When circulating blasts exceed 10,000/µL and inotuzumab is not excluded, cytoreduction (hydroxyurea, steroids and/or vincristine) to ≤ 10,000/µL is recommended before its first dose.",
     sources: &[L_D3],
-    reads: &[Field::Setting, Field::PeripheralBlasts, Field::Cd22, Field::Region],
+    // Whether inotuzumab is excluded reads its labels: age, liver history, Ph and TKIs too.
+    reads: &[Field::Setting, Field::PeripheralBlasts, Field::Cd22, Field::Region, Field::Age, Field::Liver, Field::Ph, Field::TkisFailed],
     eval: |s| {
         let Some(pb) = s
             .peripheral_blasts_per_ul
@@ -190,3 +198,189 @@ pub const D_PH: Rule = Rule {
         )]
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rule::Effect::*;
+    use crate::scenario::{Liver, Region, TkisFailed, YesNo};
+
+    fn burden(bm: Option<f64>, pb: Option<f64>) -> Scenario {
+        Scenario {
+            marrow_blasts_pct: bm,
+            peripheral_blasts_per_ul: pb,
+            ..base()
+        }
+    }
+
+    #[test]
+    fn d1_at_50_percent_and_15000_per_ul() {
+        assert_eq!(effects(&D_1, &burden(Some(50.0), Some(0.0)), BLINA), [Note]);
+        assert_eq!(effects(&D_1, &burden(Some(50.01), None), BLINA), [Note]);
+        assert!(silent(&D_1, &burden(Some(49.99), Some(14_999.0))));
+        assert!(silent(&D_1, &burden(Some(49.996), Some(14_999.999))));
+        assert_eq!(
+            effects(&D_1, &burden(Some(10.0), Some(15_000.0)), BLINA),
+            [Note]
+        );
+        assert_eq!(effects(&D_1, &burden(None, Some(15_000.01)), BLINA), [Note]);
+        // Numbers as entered, the source's wording beside them.
+        let text = &texts(&D_1, &burden(Some(50.004), Some(15_000.0)), BLINA)[0];
+        assert_eq!(
+            text,
+            "Pre-phase required before blinatumomab: marrow blasts 50.004% (≥ 50%) and peripheral blasts 15,000/µL (≥ 15,000/µL)."
+        );
+        // Unknown blasts fire nothing here (the card says the decision is open).
+        assert!(silent(&D_1, &burden(None, None)));
+        // No disease to debulk in morphologic CR.
+        let cr = Scenario {
+            peripheral_blasts_per_ul: Some(20_000.0),
+            ..mrd()
+        };
+        assert!(silent(&D_1, &cr));
+    }
+
+    #[test]
+    fn d2_ldh_or_a_high_extramedullary_load() {
+        let ldh = |ldh| Scenario { ldh, ..base() };
+        assert_eq!(
+            effects(&D_2, &ldh(Ldh::Elevated { ratio: None }), BLINA),
+            [Note]
+        );
+        let text = &texts(&D_2, &ldh(Ldh::Elevated { ratio: Some(1.004) }), BLINA)[0];
+        assert!(
+            text.starts_with("LDH 1.004 × the upper limit of normal: a reason"),
+            "{text}"
+        );
+        assert!(silent(&D_2, &ldh(Ldh::Normal)));
+        assert!(silent(&D_2, &ldh(Ldh::Unknown)));
+        let emd = |extramedullary| Scenario {
+            extramedullary,
+            ..base()
+        };
+        assert_eq!(effects(&D_2, &emd(Extramedullary::HighLoad), BLINA), [Note]);
+        assert!(texts(&D_2, &emd(Extramedullary::HighLoad), BLINA)[0]
+            .starts_with("High extramedullary tumour load"));
+        assert!(silent(&D_2, &emd(Extramedullary::Present)));
+        // Not in morphologic CR, whatever the LDH.
+        assert!(silent(
+            &D_2,
+            &Scenario {
+                ldh: Ldh::Elevated { ratio: Some(3.0) },
+                ..mrd()
+            }
+        ));
+    }
+
+    #[test]
+    fn d3_above_10000_circulating_blasts_unless_inotuzumab_is_excluded() {
+        let pb = |p| burden(Some(10.0), Some(p));
+        assert!(silent(&D_3, &pb(10_000.0)));
+        assert_eq!(effects(&D_3, &pb(10_000.01), INO), [Note]);
+        assert!(texts(&D_3, &pb(10_000.5), INO)[0]
+            .starts_with("Peripheral blasts 10,000.5/µL (> 10,000/µL)"));
+        assert!(effects(&D_3, &pb(20_000.0), BLINA).is_empty());
+        assert!(silent(&D_3, &burden(Some(10.0), None)));
+        // Excluded: CD22-negative, under 1 year in the US, prior VOD in the EU, MRD in CR.
+        assert!(silent(
+            &D_3,
+            &Scenario {
+                cd22: Marker::Negative,
+                ..pb(20_000.0)
+            }
+        ));
+        assert!(silent(
+            &D_3,
+            &Scenario {
+                age_years: 0.5,
+                ..pb(20_000.0)
+            }
+        ));
+        let eu = |liver| Scenario {
+            region: Region::Eu,
+            liver,
+            ..pb(20_000.0)
+        };
+        assert!(silent(&D_3, &eu(Liver::PriorVod)));
+        assert!(silent(
+            &D_3,
+            &Scenario {
+                peripheral_blasts_per_ul: Some(20_000.0),
+                ..mrd()
+            }
+        ));
+        let ph_zero = Scenario {
+            ph: Ph::Positive,
+            tkis_failed: TkisFailed::Zero,
+            t315i: YesNo::No,
+            age_years: 30.0,
+            ..eu(Liver::None)
+        };
+        assert!(silent(&D_3, &ph_zero));
+        // Not excluded, only unknown or cautioned: it applies.
+        assert_eq!(effects(&D_3, &eu(Liver::Unknown), INO), [Note]);
+        assert_eq!(
+            effects(
+                &D_3,
+                &Scenario {
+                    cd22: Marker::Low { pct: 5.0 },
+                    ..pb(20_000.0)
+                },
+                INO
+            ),
+            [Note]
+        );
+        assert_eq!(
+            effects(
+                &D_3,
+                &Scenario {
+                    liver: Liver::PriorVod,
+                    ..pb(20_000.0)
+                },
+                INO
+            ),
+            [Note]
+        );
+    }
+
+    #[test]
+    fn d_ph_when_ph_positive_disease_needs_pre_phase() {
+        let ph = |s: Scenario| Scenario {
+            ph: Ph::Positive,
+            tkis_failed: TkisFailed::One,
+            t315i: YesNo::No,
+            ..s
+        };
+        assert_eq!(
+            effects(&D_PH, &ph(burden(Some(50.0), Some(0.0))), BLINA),
+            [Note]
+        );
+        assert_eq!(
+            effects(&D_PH, &ph(burden(Some(10.0), Some(15_000.0))), BLINA),
+            [Note]
+        );
+        let ldh = ph(Scenario {
+            ldh: Ldh::Elevated { ratio: None },
+            ..base()
+        });
+        assert_eq!(effects(&D_PH, &ldh, BLINA), [Note]);
+        assert!(texts(&D_PH, &ldh, BLINA)[0].contains("WBC below 10 × 10⁹/L"));
+        assert!(silent(&D_PH, &ph(burden(Some(49.99), Some(14_999.0)))));
+        assert!(silent(&D_PH, &burden(Some(80.0), Some(0.0))));
+        assert!(silent(
+            &D_PH,
+            &Scenario {
+                ph: Ph::Unknown,
+                ..burden(Some(80.0), Some(0.0))
+            }
+        ));
+        assert!(silent(
+            &D_PH,
+            &ph(Scenario {
+                ldh: Ldh::Elevated { ratio: None },
+                ..mrd()
+            })
+        ));
+    }
+}
