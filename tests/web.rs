@@ -125,37 +125,137 @@ async fn invalid_input_names_the_field_and_keeps_the_text() {
     assert_eq!(input.value(), "150");
 }
 
-#[wasm_bindgen_test]
-async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
+/// Mounts a fresh app on a page opened with `query` (e.g. `?v=2&age=40`).
+fn mount_with_query(query: &str) -> HtmlElement {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    let history = window.history().unwrap();
-    history
+    window
+        .history()
+        .unwrap()
         .replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!(
-                "{path}?v=1&age=40&set=mrd&mrd=0.1&cd19=pos&cns=no&crcl=100"
-            )),
+            Some(&format!("{path}{query}")),
         )
         .unwrap();
     let document = window.document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     leptos::mount::mount_to(root.clone(), ball_aid::App).forget();
+    root
+}
+
+fn attr(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
+    find::<HtmlElement>(root, selector).get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
+    // Blinatumomab is preferred for MRD ≥ 0.1% only with everything its label and cautions
+    // read known: first CR, Ph negative, no prior blinatumomab, CNS status and renal function.
+    let root = mount_with_query(
+        "?v=2&age=40&set=mrd&crn=1&mrd=0.1&cns=no&cd19=pos&ph=neg&pblin=no&crcl=100",
+    );
     tick().await;
-    let blina: HtmlElement = find(&root, "[data-therapy=blinatumomab]");
+    let blina = "[data-therapy=blinatumomab]";
     assert_eq!(
-        blina.get_attribute("data-status").as_deref(),
+        attr(&root, blina, "data-status").as_deref(),
         Some("preferred")
+    );
+    assert_eq!(attr(&root, blina, "data-label").as_deref(), Some("on"));
+    assert_eq!(
+        attr(&root, "[data-debulking]", "data-debulking").as_deref(),
+        Some("not-applicable")
     );
     let age: HtmlInputElement = find(&root, "#f-age");
     assert_eq!(age.value(), "40");
+    let crn: HtmlSelectElement = find(&root, "#f-crn");
+    assert_eq!(crn.value(), "1");
 
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
     let entries = history.length().unwrap();
     type_into(&root, "f-age", "41");
     tick().await;
     let search = window.location().search().unwrap();
+    assert!(search.starts_with("?v=2&"), "{search}");
     assert!(search.contains("age=41"), "{search}");
     assert_eq!(history.length().unwrap(), entries);
+
+    // The CR number decides the US label: a third CR is outside it.
+    choose(&root, "f-crn", "3");
+    tick().await;
+    assert_eq!(
+        attr(&root, blina, "data-status").as_deref(),
+        Some("not-eligible")
+    );
+    assert_eq!(attr(&root, blina, "data-label").as_deref(), Some("off"));
+    assert!(root
+        .query_selector("[data-all-excluded]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_link_is_read_with_a_notice_and_rewritten_as_version_2() {
+    let root = mount_with_query("?v=1&age=34&set=r2&cd19=pos&ph=pos&tki=yes");
+    tick().await;
+    let notice: HtmlElement = find(&root, ".link-issues [data-key=v]");
+    let text = notice.text_content().unwrap_or_default();
+    assert!(text.contains("version 1"), "{text}");
+    assert!(text.contains("read as 1 TKI failed"), "{text}");
+    let tkis: HtmlSelectElement = find(&root, "#f-tkis");
+    assert_eq!(tkis.value(), "1");
+    assert!(root.query_selector("[data-therapy]").unwrap().is_some());
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.starts_with("?v=2&"), "{search}");
+    assert!(search.contains("tkis=1"), "{search}");
+    assert!(!search.contains("tki="), "{search}");
+}
+
+#[wasm_bindgen_test]
+async fn the_region_is_the_first_field_and_choosing_eu_changes_the_answer_and_the_link() {
+    let root = mount();
+    let first: HtmlElement = find(&root, "form.scenario select, form.scenario input");
+    assert_eq!(first.id(), "f-reg");
+    type_into(&root, "f-age", "22");
+    choose(&root, "f-set", "r2");
+    choose(&root, "f-cd19", "pos");
+    tick().await;
+    let brexu = "[data-therapy=brexucabtagene]";
+    assert_ne!(
+        attr(&root, brexu, "data-status").as_deref(),
+        Some("not-eligible")
+    );
+    assert_eq!(attr(&root, brexu, "data-label").as_deref(), Some("on"));
+    let line: HtmlElement = find(&root, ".region-line");
+    assert_eq!(
+        line.text_content().as_deref(),
+        Some("Eligibility by the US labels.")
+    );
+    assert!(root
+        .query_selector("[data-other-region=eu]")
+        .unwrap()
+        .is_some());
+
+    choose(&root, "f-reg", "eu");
+    tick().await;
+    assert_eq!(
+        attr(&root, brexu, "data-status").as_deref(),
+        Some("not-eligible")
+    );
+    assert_eq!(attr(&root, brexu, "data-label").as_deref(), Some("off"));
+    let reason: HtmlElement = find(
+        &root,
+        "[data-therapy=brexucabtagene] li.reason[data-rule=E-CART]",
+    );
+    let text = reason.text_content().unwrap_or_default();
+    assert!(text.contains("EU label"), "{text}");
+    let line: HtmlElement = find(&root, ".region-line");
+    assert_eq!(
+        line.text_content().as_deref(),
+        Some("Eligibility by the EU labels.")
+    );
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("reg=eu"), "{search}");
 }

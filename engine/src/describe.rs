@@ -114,7 +114,14 @@ pub fn describe(field: Field, s: &Scenario) -> String {
         Field::PeripheralBlasts | Field::PeripheralBlastsUnit => s
             .peripheral_blasts_per_ul
             .map_or(NOT_GIVEN.into(), |p| format!("{}/µL", grouped(p))),
-        Field::LdhStatus | Field::Ldh | Field::LdhUln => match s.ldh {
+        // The value and its upper limit are only read as their ratio; without them, say so
+        // rather than repeating the status.
+        Field::Ldh | Field::LdhUln => match s.ldh {
+            Ldh::Elevated { ratio: Some(r) } => format!("{} × ULN (elevated)", beside(r, 1.0)),
+            Ldh::Normal => "normal".into(),
+            _ => NOT_GIVEN.into(),
+        },
+        Field::LdhStatus => match s.ldh {
             Ldh::Unknown => "unknown".into(),
             Ldh::Normal => "normal".into(),
             Ldh::Elevated { ratio: Some(r) } => format!("elevated ({} × ULN)", beside(r, 1.0)),

@@ -1,6 +1,8 @@
 // Accessibility: axe-core scans (WCAG 2.0/2.1 A and AA) with zero violations, in light and dark,
-// on the empty page, on a full scenario (conflict, debulking, notes, schedule, decision path and
-// a citation opened), and on the error states (invalid input, link issues).
+// on the empty page, on a full scenario (conflict, debulking, notes, both schedules, the other
+// region's answers, decision path, a label badge, a citation with its document, the label
+// changes and documents opened), on a scenario with no eligible therapy (a schedule folded for
+// reference, opened), and on the error states (invalid input, link issues).
 const AxeBuilder = require('@axe-core/playwright').default;
 const { test, expect, FULL_SCENARIO } = require('./aid');
 
@@ -33,15 +35,34 @@ for (const colorScheme of ['light', 'dark']) {
       await expectNoViolations(page);
     });
 
-    test('a full scenario (conflict, debulking, notes, schedule, open decision path) has no axe violations', async ({ aid, page }) => {
+    test('a full scenario (conflict, debulking, notes, schedules, other region, open decision path, label badge and label changes) has no axe violations', async ({ aid, page }) => {
       await aid.open(FULL_SCENARIO);
       await expect(aid.conflict()).toBeVisible();
       await expect(aid.notes()).toBeVisible();
       await aid.expectDebulking('required');
       await expect(aid.schedule()).toContainText('converted with BSA');
+      await expect(aid.schedule('inotuzumab')).toContainText('converted with BSA');
+      await expect(aid.otherRegion()).toBeVisible();
       await aid.openDecisionPath();
-      await aid.card('blinatumomab').locator('details.citation summary').first().click();
+      await aid.reason('blinatumomab', 'P-HSCT').locator('details.citation summary').first().click();
+      await aid.openLabelBadge('blinatumomab');
+      // A label fact's citation, with its document's external link and caveat.
+      await aid.labelBadge('blinatumomab').locator('details.citation summary').first().click();
+      await expect(aid.labelBadge('blinatumomab').locator('.citation-doc a').first()).toBeVisible();
       await page.locator('[data-trials] > summary').click();
+      await page.locator('[data-nav="label-changes"]').click();
+      await expect(aid.labelChanges()).toHaveAttribute('open', '');
+      await aid.documents().locator('summary').click();
+      await expect(aid.documents()).toHaveAttribute('open', '');
+      await expectNoViolations(page);
+    });
+
+    test('a scenario where no therapy is eligible, with a folded reference schedule opened, has no axe violations', async ({ aid, page }) => {
+      // MRD-positive in a third CR: outside every label.
+      await aid.open('v=2&age=34&set=mrd&crn=3&mrd=0.1&cns=no&cd19=pos&ph=neg&crcl=100');
+      await expect(aid.allExcluded()).toBeVisible();
+      await aid.schedule().locator('details.reference > summary').click();
+      await expect(aid.schedule().locator('details.reference')).toHaveAttribute('open', '');
       await expectNoViolations(page);
     });
 

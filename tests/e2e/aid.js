@@ -67,23 +67,90 @@ class Aid {
     }
   }
 
+  /**
+   * The reason with rule `id` on the card of `therapy` (a reason or a test still needed). The
+   * card's folded label badge also names the label rules behind it; this is the visible reason.
+   */
+  reason(therapy, id) {
+    return this.card(therapy).locator(`li.reason[data-rule="${id}"]`);
+  }
+
   /** The rule IDs of the reasons inside `scope` (a locator), in display order. */
   async rulesIn(scope) {
-    return scope.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    return scope.locator('li.reason[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
   }
 
   /** Asserts that each of `ids` is shown as a reason on the card of `therapy`. */
   async expectRules(therapy, ids) {
     for (const id of ids) {
-      await expect(this.card(therapy).locator(`[data-rule="${id}"]`).first(), `${therapy} shows ${id}`).toBeVisible();
+      await expect(this.reason(therapy, id).first(), `${therapy} shows ${id}`).toBeVisible();
     }
   }
 
-  /** Asserts that none of `ids` is shown on the card of `therapy`. */
+  /** Asserts that none of `ids` is shown on the card of `therapy` (as a reason or in its label badge). */
   async expectNoRules(therapy, ids) {
     for (const id of ids) {
       await expect(this.card(therapy).locator(`[data-rule="${id}"]`), `${therapy} does not show ${id}`).toHaveCount(0);
     }
+  }
+
+  /** The card's folded label badge (whether the use is within the chosen region's label). */
+  labelBadge(therapy) {
+    return this.card(therapy).locator('details.label-badge');
+  }
+
+  /** The summary line of the card's label badge ("✓ Within the US label"). */
+  labelSummary(therapy) {
+    return this.labelBadge(therapy).locator(':scope > summary');
+  }
+
+  /** Asserts the card's label badge: `on`, `off` or `unknown`. */
+  async expectLabel(therapy, label) {
+    await expect(this.card(therapy)).toHaveAttribute('data-label', label);
+    await expect(this.labelBadge(therapy)).toHaveAttribute('data-label-badge', label);
+  }
+
+  /** Unfolds the label badge of `therapy` and returns it. */
+  async openLabelBadge(therapy) {
+    const badge = this.labelBadge(therapy);
+    await this.labelSummary(therapy).click();
+    await expect(badge).toHaveAttribute('open', '');
+    return badge;
+  }
+
+  /** "Eligibility by the US labels." above the cards. */
+  regionLine() {
+    return this.page.locator('.region-line');
+  }
+
+  /** The panel listing the therapies whose answer differs under the other region. */
+  otherRegion() {
+    return this.page.locator('[data-other-region]');
+  }
+
+  /** Chooses whose labels apply through the form's first field. */
+  async chooseRegion(region) {
+    await this.choose('Labels of', region === 'eu' ? 'EU (EMA)' : 'US (FDA)');
+  }
+
+  /** The one-sentence summary shown when no therapy is eligible. */
+  allExcluded() {
+    return this.page.locator('[data-all-excluded]');
+  }
+
+  /** The results' "check the units" warning (weight, height and age that do not fit). */
+  plausibilityWarning() {
+    return this.page.locator('.results [data-warning="plausibility"]');
+  }
+
+  /** The footer's folded label-changes view. */
+  labelChanges() {
+    return this.page.locator('details#label-changes[data-label-changes]');
+  }
+
+  /** The footer's folded list of label documents. */
+  documents() {
+    return this.page.locator('details[data-documents]');
   }
 
   debulking() {
@@ -102,8 +169,9 @@ class Aid {
     return this.page.locator('[data-conflict]');
   }
 
-  schedule() {
-    return this.page.locator('[data-schedule]');
+  /** A dosing card: `blinatumomab` (the default) or `inotuzumab`. */
+  schedule(drug = 'blinatumomab') {
+    return this.page.locator(`[data-schedule="${drug}"]`);
   }
 
   /** The inline error message of the field with this URL key. */
@@ -144,10 +212,13 @@ const test = base.test.extend({
   },
 });
 
-/** A complex scenario: conflict, debulking, notes, BSA-based schedule. */
+/**
+ * A complex scenario: conflict, debulking (D-1, D-2, D-PH) and cytoreduction before inotuzumab
+ * (D-3), notes, BSA-based schedules, and answers that differ under the EU labels.
+ */
 const FULL_SCENARIO =
-  'v=1&age=45&wt=40&ht=160&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos' +
-  '&ph=pos&tki=yes&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=resp&pino=no&pcart=no&kmt2a=yes' +
+  'v=2&age=45&wt=40&ht=160&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos' +
+  '&ph=pos&tkis=1&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=resp&pino=no&pcart=no&kmt2a=yes' +
   '&treg=15&crcl=25&dial=no&liver=vod';
 
 module.exports = { Aid, test, expect, FULL_SCENARIO };

@@ -3,7 +3,7 @@
 // values are reported, never silently dropped, and the rest of the link is still applied.
 const { test, expect } = require('./aid');
 
-const SHARED = 'v=1&age=34&wt=70&ht=172&set=r2&bm=62&cd19=pos&cd22=pos&hsct=plan';
+const SHARED = 'v=2&age=34&wt=70&ht=172&set=r2&bm=62&cd19=pos&cd22=pos&hsct=plan';
 
 test('opening a link reproduces the scenario in the form and the result', async ({ aid, page }) => {
   await aid.open(SHARED);
@@ -17,6 +17,9 @@ test('opening a link reproduces the scenario in the form and the result', async 
   await expect(aid.field('CD22').locator('option:checked')).toHaveText('Positive');
   await expect(aid.field('Allogeneic HSCT').locator('option:checked')).toHaveText('Planned after response');
   await expect(aid.field('CNS status').locator('option:checked')).toHaveText('Unknown');
+  // A link without a region reads the US labels, and says so.
+  await expect(aid.field('Labels of').locator('option:checked')).toHaveText('US (FDA)');
+  await expect(aid.regionLine()).toHaveText('Eligibility by the US labels.');
   // High burden favours inotuzumab, the planned HSCT favours blinatumomab: a conflict.
   await aid.expectStatuses({
     blinatumomab: 'option',
@@ -42,7 +45,7 @@ test('a link made by filling the form reproduces the same result in a fresh page
     'Peripheral blood blasts (/µL)': '1200',
     CD19: { choose: 'Positive' },
     CD22: { choose: 'Negative' },
-    Liver: { choose: 'Ongoing liver disease' },
+    Liver: { choose: 'Serious ongoing liver disease' },
   });
   await aid.expectStatuses({ blinatumomab: 'option', inotuzumab: 'not-eligible' });
   const link = page.url();
@@ -60,14 +63,14 @@ test('a link made by filling the form reproduces the same result in a fresh page
       await aid.card(t).getAttribute('data-status'),
     );
   }
-  await expect(other.getByLabel('Liver', { exact: true }).locator('option:checked')).toHaveText('Ongoing liver disease');
+  await expect(other.getByLabel('Liver', { exact: true }).locator('option:checked')).toHaveText('Serious ongoing liver disease');
   await expect(other.getByLabel('Peripheral blood blasts (/µL)', { exact: true })).toHaveValue('1200');
   await expect(other.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'not-needed');
   expect(errors).toEqual([]);
 });
 
 test('editing a field updates the query in place without adding history entries', async ({ aid, page }) => {
-  await aid.open('v=1&age=34&set=r2');
+  await aid.open('v=2&age=34&set=r2');
   const before = await page.evaluate(() => history.length);
   const bm = aid.field('Marrow blasts (%)');
   await bm.click();
@@ -80,7 +83,7 @@ test('editing a field updates the query in place without adding history entries'
   await aid.choose('CNS status', 'Unknown');
   await expect(page).not.toHaveURL(/cns=/);
   // Keys stay in form order whatever order they were typed in.
-  expect(new URL(page.url()).search).toBe('?v=1&age=34&set=r2&bm=62.5');
+  expect(new URL(page.url()).search).toBe('?v=2&age=34&set=r2&bm=62.5');
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
@@ -90,7 +93,7 @@ test('"Clear all" empties the form and the link', async ({ aid, page }) => {
   await expect(aid.field('Age (years)')).toHaveValue('');
   await expect(aid.field('Disease setting')).toHaveValue('');
   await expect(aid.cards()).toHaveCount(0);
-  expect(new URL(page.url()).search).toBe('?v=1');
+  expect(new URL(page.url()).search).toBe('?v=2');
 });
 
 test.describe('no scroll jump while typing', () => {
@@ -130,7 +133,7 @@ test('desktop: typing in the sticky form keeps both the page and the form scroll
 });
 
 test('an unknown key is reported by name; the rest of the link still applies', async ({ aid }) => {
-  await aid.open('v=1&age=34&set=r2&foo=1&cd19=neg');
+  await aid.open('v=2&age=34&set=r2&foo=1&cd19=neg');
   const notice = aid.linkIssues();
   await expect(notice).toBeVisible();
   await expect(notice.locator('[data-key="foo"]')).toContainText('foo=1');
@@ -142,7 +145,7 @@ test('an unknown key is reported by name; the rest of the link still applies', a
 });
 
 test('a repeated key is reported; the first value is kept and applied', async ({ aid }) => {
-  await aid.open('v=1&age=34&set=r2&bm=62&bm=10');
+  await aid.open('v=2&age=34&set=r2&bm=62&bm=10');
   const issue = aid.linkIssues().locator('[data-key="bm"]');
   await expect(issue).toContainText('bm=10');
   await expect(issue).toContainText('Repeated key "bm"');
@@ -160,7 +163,7 @@ test('a link without a version is read, with a notice', async ({ aid }) => {
 });
 
 test('a bad choice value in a link shows a field error naming CNS and keeps the value', async ({ aid, page }) => {
-  await aid.open('v=1&age=34&set=r2&cns=maybe');
+  await aid.open('v=2&age=34&set=r2&cns=maybe');
   await expect(aid.fieldError('cns')).toContainText('CNS status');
   await expect(aid.fieldError('cns')).toContainText('maybe');
   await expect(aid.field('CNS status')).toHaveAttribute('aria-invalid', 'true');

@@ -14,7 +14,7 @@ test('shows the title, intended use and disclaimer without console errors', asyn
 
 test('a full scenario renders with no console error or panic', async ({ page }) => {
   const aid = new Aid(page);
-  await aid.open('v=1&age=45&wt=70&ht=175&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos&ph=pos&tki=yes&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=noresp&pino=no&pcart=resp&kmt2a=yes&treg=15&crcl=25&dial=no&liver=vod');
+  await aid.open('v=2&reg=eu&age=45&wt=70&ht=175&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos&ph=pos&tkis=2&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=noresp&pino=no&pcart=resp&kmt2a=yes&treg=15&crcl=25&crclu=min&dial=no&liver=vod');
   await expect(aid.card('blinatumomab')).toBeVisible();
   await aid.expectNoErrors();
 });

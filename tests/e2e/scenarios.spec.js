@@ -7,30 +7,47 @@ const { test, expect } = require('./aid');
 const CAR_T = ['tisagenlecleucel', 'brexucabtagene', 'obecabtagene'];
 
 // The history that caution rules read, known and unremarkable: while any of it is unknown
-// the aid asks for it and marks nothing preferred.
+// the aid asks for it and marks nothing preferred. Ph status too (P-PH-UNK: every therapy
+// names BCR-ABL1 while it is unknown), and prior exposure to each drug (P-PRIOR-RESP:
+// disease refractory to a drug puts it in caution).
+const NO_PRIOR_THERAPY = {
+  'Prior blinatumomab': { choose: 'No' },
+  'Prior inotuzumab ozogamicin': { choose: 'No' },
+  'Prior CD19 CAR-T': { choose: 'No' },
+};
 const KNOWN_HISTORY = {
   'CNS status': { choose: 'No CNS involvement or history' },
+  'Ph (BCR-ABL1)': { choose: 'Negative' },
   'Allogeneic HSCT': { choose: 'Not a candidate' },
   'Prior allogeneic HSCT': { choose: 'No' },
+  ...NO_PRIOR_THERAPY,
   'Creatinine clearance (mL/min)': 100,
   Liver: { choose: 'No liver disease' },
 };
 
-// A relapsed adult with both antigens present: the baseline most scenarios vary.
+// A relapsed adult with both antigens present and the burden known and low (P-BURDEN holds
+// "preferred" back while marrow blasts or extramedullary disease are unknown): the baseline
+// most scenarios vary. Peripheral blasts are left for the debulking tests.
 const R2_ADULT = {
   'Age (years)': 34,
   'Disease setting': { choose: 'Second or later relapse' },
+  'Marrow blasts (%)': 20,
+  'Extramedullary disease (non-CNS)': { choose: 'None' },
   CD19: { choose: 'Positive' },
   CD22: { choose: 'Positive' },
   ...KNOWN_HISTORY,
 };
 
-// An adult in morphologic CR with CD19-positive MRD at the approval threshold.
+// An adult in first morphologic CR with CD19-positive, Ph-negative MRD at the approval
+// threshold (the US label covers MRD in first or second CR), never given blinatumomab.
 const MRD_CR = {
   'Age (years)': 34,
   'Disease setting': { choose: 'MRD-positive in morphologic CR' },
+  'Complete remission (MRD setting)': { choose: 'First CR' },
   'MRD level (%)': '0.1',
   CD19: { choose: 'Positive' },
+  'Ph (BCR-ABL1)': { choose: 'Negative' },
+  'Prior blinatumomab': { choose: 'No' },
 };
 
 test.describe('MRD-positive in morphologic CR', () => {
@@ -49,15 +66,23 @@ test.describe('MRD-positive in morphologic CR', () => {
       obecabtagene: 'not-eligible',
     });
     await aid.expectRules('blinatumomab', ['P-MRD']);
-    await expect(aid.card('blinatumomab').locator('[data-rule="P-MRD"]')).toContainText('0.1%');
+    await expect(aid.reason('blinatumomab', 'P-MRD')).toContainText('0.1%');
     await aid.expectNoRules('blinatumomab', ['P-MRD-LOW']);
+    // MRD ≥ 0.1% in first CR is within the US label.
+    await aid.expectLabel('blinatumomab', 'on');
     await aid.expectRules('inotuzumab', ['E-INO-MRD']);
+    await aid.expectLabel('inotuzumab', 'off');
     // Not eligible: nothing is asked for that could not change it (liver, transplant).
     await expect(aid.card('inotuzumab').locator('.tests-needed')).toHaveCount(0);
     for (const t of CAR_T) await aid.expectRules(t, ['E-CART']);
-    // In CR no blast count is needed: debulking is decided.
-    await aid.expectDebulking('not-needed');
+    // In morphologic CR there is no disease to debulk: pre-phase is not applicable (and no
+    // blast count is asked for).
+    await aid.expectDebulking('not-applicable');
+    await expect(aid.debulking().locator('.missing')).toHaveCount(0);
+    await expect(aid.schedule()).toHaveAttribute('data-plan', 'active');
     await expect(aid.schedule()).toContainText('MRD-positive dosing');
+    // The inotuzumab dosing card is for reference only.
+    await expect(aid.schedule('inotuzumab')).toHaveAttribute('data-plan', 'reference');
   });
 
   test('CNS status unknown → blinatumomab only an option, and the card asks for it', async ({ aid }) => {
@@ -66,6 +91,7 @@ test.describe('MRD-positive in morphologic CR', () => {
     await aid.expectStatuses({ blinatumomab: 'option' });
     await expect(aid.card('blinatumomab').locator('.tests-needed [data-rule="P-CNS"]'))
       .toContainText('CNS status is needed before blinatumomab');
+    await expect(aid.card('blinatumomab').locator('.tests-needed [data-rule]')).toHaveCount(1);
     await aid.choose('CNS status', 'No CNS involvement or history');
     await aid.expectStatuses({ blinatumomab: 'preferred' });
     await expect(aid.card('blinatumomab').locator('.tests-needed')).toHaveCount(0);
@@ -77,7 +103,11 @@ test.describe('MRD-positive in morphologic CR', () => {
     await aid.expectStatus('blinatumomab', 'option');
     await aid.expectRules('blinatumomab', ['P-MRD-LOW']);
     await aid.expectNoRules('blinatumomab', ['P-MRD']);
-    await expect(aid.card('blinatumomab').locator('[data-rule="P-MRD-LOW"]')).toContainText('0.05%');
+    await expect(aid.reason('blinatumomab', 'P-MRD-LOW')).toContainText('0.05%');
+    // Below the label's 0.1%: off-label, but resting on trial evidence it stays an option.
+    await aid.expectLabel('blinatumomab', 'off');
+    await expect(aid.reason('blinatumomab', 'E-BLIN-LABEL')).toHaveAttribute('data-effect', 'note');
+    await expect(aid.labelBadge('blinatumomab')).toContainText('Use outside the label is a clinical decision.');
     await aid.expectStatus('inotuzumab', 'not-eligible');
   });
 
@@ -114,6 +144,8 @@ test.describe('target antigens and CNS', () => {
     });
     for (const t of ['blinatumomab', ...CAR_T]) await aid.expectRules(t, ['E-CD19']);
     await aid.expectNoRules('inotuzumab', ['E-CD19', 'E-CD22']);
+    // Not eligible, so the blinatumomab schedule is not shown as a plan.
+    await expect(aid.schedule()).toHaveAttribute('data-plan', 'reference');
   });
 
   test('active CNS leukaemia → inotuzumab preferred (P-CNS), blinatumomab caution (P-CNS)', async ({ aid }) => {
@@ -122,7 +154,8 @@ test.describe('target antigens and CNS', () => {
     await aid.expectStatuses({ inotuzumab: 'preferred', blinatumomab: 'caution' });
     await aid.expectRules('inotuzumab', ['P-CNS']);
     await aid.expectRules('blinatumomab', ['P-CNS']);
-    await expect(aid.card('blinatumomab').locator('[data-rule="P-CNS"]')).toHaveAttribute('data-effect', 'caution');
+    await expect(aid.reason('blinatumomab', 'P-CNS')).toHaveAttribute('data-effect', 'caution');
+    await expect(aid.reason('inotuzumab', 'P-CNS')).toHaveAttribute('data-effect', 'favours');
     await expect(aid.conflict()).toHaveCount(0);
   });
 
@@ -197,7 +230,7 @@ test.describe('pre-phase debulking thresholds', () => {
 
   test('blast counts not given → undetermined, naming what is needed; one count ≥ threshold decides', async ({ aid }) => {
     await aid.open();
-    await aid.enter(R2_ADULT);
+    await aid.enter({ ...R2_ADULT, 'Marrow blasts (%)': '' });
     await aid.expectDebulking('undetermined');
     await expect(aid.debulking()).toContainText('Needed to decide: Marrow blasts, Peripheral blood blasts.');
     await aid.fill('Marrow blasts (%)', '10');
@@ -224,17 +257,23 @@ test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'Age (years)': 21 });
     await aid.expectStatus('tisagenlecleucel', 'option');
-    await aid.expectRules('tisagenlecleucel', ['P-CART']);
+    await aid.expectLabel('tisagenlecleucel', 'on');
+    await aid.expectRules('tisagenlecleucel', ['P-CART-LOGISTICS']);
     await aid.expectNoRules('tisagenlecleucel', ['E-CART']);
     await aid.fill('Age (years)', 25);
     await aid.expectStatus('tisagenlecleucel', 'option');
-    const note = aid.card('tisagenlecleucel').locator('[data-rule="E-CART"]');
+    await aid.expectLabel('tisagenlecleucel', 'on');
+    const note = aid.reason('tisagenlecleucel', 'E-CART');
     await expect(note).toHaveAttribute('data-effect', 'note');
+    await expect(note).toContainText('within the US label (up to 25 years)');
     await expect(note).toContainText('says 21 and younger');
     await aid.fill('Age (years)', 26);
     await aid.expectStatus('tisagenlecleucel', 'not-eligible');
+    await aid.expectLabel('tisagenlecleucel', 'off');
     await aid.expectRules('tisagenlecleucel', ['E-CART']);
-    await expect(aid.card('tisagenlecleucel').locator('[data-rule="E-CART"]')).toContainText('Age 26 years');
+    // The exclusion names the region whose label it applied.
+    await expect(aid.reason('tisagenlecleucel', 'E-CART')).toHaveAttribute('data-effect', 'excludes');
+    await expect(aid.reason('tisagenlecleucel', 'E-CART')).toContainText('US label: up to 25 years; the patient is 26 years');
   });
 
   test('brexucabtagene: age 17 not eligible (E-CART), age 18 an option', async ({ aid }) => {
@@ -242,22 +281,38 @@ test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
     await aid.enter({ ...R2_ADULT, 'Age (years)': 17 });
     await aid.expectStatuses({ brexucabtagene: 'not-eligible', obecabtagene: 'not-eligible', tisagenlecleucel: 'option' });
     await aid.expectRules('brexucabtagene', ['E-CART']);
+    await expect(aid.reason('brexucabtagene', 'E-CART')).toContainText('US label');
+    await aid.expectLabel('brexucabtagene', 'off');
     await aid.fill('Age (years)', 18);
     await aid.expectStatuses({ brexucabtagene: 'option', obecabtagene: 'option' });
     await aid.expectNoRules('brexucabtagene', ['E-CART']);
-    await aid.expectRules('brexucabtagene', ['P-CART']);
+    await aid.expectRules('brexucabtagene', ['P-CART-LOGISTICS']);
+    await aid.expectLabel('brexucabtagene', 'on');
   });
 });
 
 test.describe('transplant, conflicts and notes', () => {
-  test('a therapy no rule bears on is an option resting on its approved use, with its source', async ({ aid }) => {
+  test('a therapy no rule bears on is an option resting on its label, with its document', async ({ aid }) => {
     await aid.open();
     await aid.enter(R2_ADULT);
     await aid.expectStatus('blinatumomab', 'option');
+    await aid.expectLabel('blinatumomab', 'on');
     const card = aid.card('blinatumomab');
     await expect(card.locator('[data-rule]')).toHaveCount(0);
-    await expect(card.locator('.no-reasons')).toContainText('Approved for relapsed or refractory B-ALL');
-    await expect(card.locator('.no-reasons .citations')).toContainText('S2');
+    await expect(card.locator('.tests-needed')).toHaveCount(0);
+    const none = card.locator('.no-reasons');
+    await expect(none).toContainText('No rule flags or favours it for this patient.');
+    await expect(none).toContainText('US label: CD19-positive relapsed or refractory B-precursor ALL');
+    // The label fact cites its public document: publisher, date, an external address, and
+    // (a reproduction of the label) the caveat to verify it.
+    const citation = none.locator('details.citation').first();
+    await expect(citation).toHaveAttribute('data-source', /Blincyto/);
+    await citation.locator('summary').click();
+    await expect(citation.locator('.citation-doc')).toContainText('PrescriberPoint');
+    await expect(citation.locator('.citation-doc a')).toHaveAttribute('href', /^https:\/\//);
+    await expect(citation.locator('.citation-doc a')).toHaveAttribute('rel', /external/);
+    await expect(citation.locator('.citation-caveat')).toContainText('verify against the current label');
+    await expect(citation.locator('.citation-fact').first()).toContainText('Label fact:');
   });
 
   test('CD19+/CD22+ with active CNS and allo-HSCT planned → conflict naming both; neither preferred', async ({ aid }) => {
@@ -272,6 +327,7 @@ test.describe('transplant, conflicts and notes', () => {
     await expect(conflict.getByRole('heading', { name: 'For Blinatumomab' })).toBeVisible();
     await expect(conflict.getByRole('heading', { name: 'For Inotuzumab ozogamicin' })).toBeVisible();
     await expect(conflict.locator('[data-side="blinatumomab"] [data-rule="P-HSCT"]')).toBeVisible();
+    await expect(conflict.locator('[data-side="inotuzumab"] [data-rule="P-HSCT"]')).toHaveCount(0);
     await expect(conflict.locator('[data-side="inotuzumab"] [data-rule="P-CNS"]')).toBeVisible();
     for (const t of ['blinatumomab', 'inotuzumab']) {
       await expect(aid.card(t)).not.toHaveAttribute('data-status', 'preferred');
@@ -297,12 +353,23 @@ test.describe('transplant, conflicts and notes', () => {
     await aid.expectRules('inotuzumab', ['P-BURDEN', 'P-HSCT']);
   });
 
-  test('Ph positive → a note with P-PH, and the Ph-positive debulking option', async ({ aid }) => {
+  test('Ph positive → a note with P-PH, and the Ph-positive debulking option once pre-phase is required', async ({ aid }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'Ph (BCR-ABL1)': { choose: 'Positive' } });
+    // T315I unknown: the note asks for it, since it decides the TKI.
+    await expect(aid.notes().locator('[data-rule="P-PH"]')).toContainText('T315I');
     await expect(aid.notes().locator('[data-rule="P-PH"]')).toContainText('TKI');
     await aid.expectRules('blinatumomab', ['P-PH']);
-    await expect(aid.debulking()).toContainText('Ph-positive');
+    // "Combine with a TKI" rests on blinatumomab sources; the others only plan TKI therapy.
+    await expect(aid.reason('blinatumomab', 'P-PH')).toContainText('combined with a TKI');
+    await expect(aid.reason('inotuzumab', 'P-PH')).toContainText('plan TKI therapy alongside');
+    await expect(aid.reason('inotuzumab', 'P-PH')).not.toContainText('combined');
+    // Marrow blasts 20%: no pre-phase is called for, so no Ph-positive regimen (D-PH).
+    await expect(aid.debulking().locator('[data-rule="D-PH"]')).toHaveCount(0);
+    await aid.fill('Marrow blasts (%)', 62);
+    await aid.expectDebulking('required');
+    await expect(aid.debulking().locator('[data-rule="D-PH"]')).toContainText('Ph-positive');
+    await expect(aid.debulking().locator('[data-rule="D-PH"]')).toContainText('TKI');
   });
 
   test('KMT2A rearranged → P-KMT2A note and on each CD19-directed card, not on inotuzumab', async ({ aid }) => {
@@ -322,7 +389,8 @@ test.describe('transplant, conflicts and notes', () => {
 });
 
 test.describe('blinatumomab schedule and BSA', () => {
-  test('30 kg, 130 cm → BSA 1.04; µg/m² doses converted: 5.2 µg/day days 1–7, then 15.6 µg/day', async ({ aid, page }) => {
+  // BSA 1.0408 m²: doses keep two decimals (5 × 1.0408 = 5.2; 15 × 1.0408 = 15.61).
+  test('30 kg, 130 cm → BSA 1.04; µg/m² doses converted: 5.2 µg/day days 1–7, then 15.61 µg/day', async ({ aid, page }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'Age (years)': 9, 'Weight (kg)': 30, 'Height (cm)': 130 });
     await expect(page.locator('[data-bsa]')).toHaveAttribute('data-bsa', '1.04');
@@ -333,7 +401,7 @@ test.describe('blinatumomab schedule and BSA', () => {
     await expect(rows.first()).toContainText('5 µg/m²/day');
     await expect(rows.first().locator('.dose-amount')).toHaveText('5.2 µg/day');
     await expect(rows.nth(1)).toContainText('Days 8–28');
-    await expect(rows.nth(1).locator('.dose-amount')).toHaveText('15.6 µg/day');
+    await expect(rows.nth(1).locator('.dose-amount')).toHaveText('15.61 µg/day');
   });
 
   test('70 kg → fixed doses 9 and 28 µg/day; without weight the doses are not computed', async ({ aid }) => {
@@ -424,7 +492,7 @@ test.describe('keyboard and citations', () => {
   test('a reason\'s citation expands to the source title and a verbatim quote', async ({ aid }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, CD19: { choose: 'Negative' } });
-    const reason = aid.card('blinatumomab').locator('[data-rule="E-CD19"]');
+    const reason = aid.reason('blinatumomab', 'E-CD19');
     const citation = reason.locator('details.citation').first();
     await expect(citation).toHaveAttribute('data-source', 'S1');
     await expect(citation.locator('.citation-title')).toBeHidden();
@@ -447,7 +515,8 @@ test.describe('keyboard and citations', () => {
     const path = aid.decisionPath();
     await expect(path.locator('[data-trace-rule]').first()).toBeHidden();
     await aid.openDecisionPath();
-    await expect(path.locator('[data-trace-rule]')).toHaveCount(24);
+    // Every rule of version 2 of the specification, once each.
+    await expect(path.locator('[data-trace-rule]')).toHaveCount(35);
     await expect(path.locator('[data-trace-rule="P-CNS"]')).toHaveClass(/fired/);
     await expect(path.locator('[data-trace-rule="P-CNS"]')).toContainText('CNS status = ');
     // The path gives each finding's words, for whom: the same words as the cards.
@@ -456,6 +525,6 @@ test.describe('keyboard and citations', () => {
       /^Inotuzumab ozogamicin: Active CNS disease: inotuzumab is favoured/,
     ]);
     await expect(path.locator('[data-trace-rule="P-NEURO-HX"]')).not.toHaveClass(/fired/);
-    await expect(path.locator('summary')).toContainText(/Decision path: \d+ of 24 rules fired/);
+    await expect(path.locator('summary')).toContainText(/Decision path: \d+ of 35 rules fired/);
   });
 });

@@ -54,6 +54,12 @@ test('print view: A4 screenshot and PDF, one page', async ({ aid, page }) => {
   await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print summary' })).toBeHidden();
   await expect(aid.schedule()).toBeHidden();
+  await expect(aid.schedule('inotuzumab')).toBeHidden();
+  // Interactive parts and long reference lists are left off the paper too (soft: the page count
+  // below is still measured and reported).
+  await expect.soft(page.locator('[data-switch-region]')).toBeHidden();
+  await expect.soft(aid.labelChanges()).toBeHidden();
+  await expect.soft(aid.documents()).toBeHidden();
   await shoot(page, 'print');
   const pdf = await page.pdf({ path: path.join(OUT, 'print.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
