@@ -1,4 +1,4 @@
-//! Project commands: `cargo xtask setup | serve | build | test`.
+//! Project commands: `cargo xtask setup | serve | build | test | size | compress`.
 //!
 //! These machines reach only the package registries, so every tool is installed from them
 //! (crates.io, npm, Debian) and the build never downloads a binary. Each step says what it is
@@ -11,11 +11,30 @@ use std::process::{Command, ExitCode};
 
 /// trunk 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
-/// Debian packages the browser tests and the size report need.
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "brotli"];
+/// Debian packages the browser tests, the size budget and the precompressed assets need.
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "brotli", "gzip"];
 /// Where the release build used by the end-to-end tests goes: `trunk serve` writes its own
 /// builds into `dist/`, so tests keep theirs apart.
 const E2E_DIST: &str = "target/e2e-dist";
+/// The most a first visit of the main page may download, in bytes after `brotli -q 11`:
+/// index.html plus every file it pulls in (scripts, styles, preloads, the wasm, icons,
+/// manifests and whatever those reference). `cargo xtask test` fails above it.
+const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
+/// Assets a release build also writes as `<file>.br` and `<file>.gz`, for static hosts that
+/// serve precompressed files.
+const PRECOMPRESSED: &[&str] = &[
+    "html",
+    "js",
+    "mjs",
+    "css",
+    "wasm",
+    "svg",
+    "json",
+    "webmanifest",
+    "txt",
+    "xml",
+    "ico",
+];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -27,6 +46,7 @@ fn main() -> ExitCode {
         Some("build") => setup().and_then(|()| build_release("dist")),
         Some("test") => setup().and_then(|()| test()),
         Some("size") => size(E2E_DIST),
+        Some("compress") => compress(args.get(1).map(String::as_str)),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -34,7 +54,10 @@ fn main() -> ExitCode {
                  serve   build a release and serve it on http://127.0.0.1:8080\n\
                  build   build a release into dist/\n\
                  test    run every check and test, stopping at the first failure\n\
-                 size    print the brotli size of the last end-to-end release build"
+                 size    print what a first visit of the last end-to-end release build\n\
+                 \x20       downloads, raw, gzip and brotli, and check it against the budget\n\
+                 compress write <file>.br and <file>.gz beside each asset of a release build\n\
+                 \x20       (run by trunk's post_build hook; by hand: compress [DIR])"
             );
             return ExitCode::from(2);
         }
@@ -209,13 +232,24 @@ fn setup() -> Result {
     Ok(())
 }
 
-/// Builds a release of the app into `dist`.
+/// Builds a release of the app into `dist`, with a `.br` and a `.gz` beside each asset
+/// (written by trunk's post_build hook, `cargo xtask compress`).
 fn build_release(dist: &str) -> Result {
     step(&format!("Release build into {dist}/"));
     run(command(
         "trunk",
         &["build", "--release", "--offline", "--dist", dist],
-    ))
+    ))?;
+    let marker = root().join(dist).join("index.html.br");
+    if marker.is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is missing: the post_build hook in Trunk.toml (`cargo xtask compress`) \
+             did not run",
+            marker.display()
+        ))
+    }
 }
 
 /// Builds a release and serves it on loopback until interrupted.
@@ -280,33 +314,565 @@ fn test() -> Result {
     run(command("npx", &["playwright", "test"]))
 }
 
-/// Prints the raw and brotli size of the wasm, JS and CSS of a release build.
+/// Prints what a first visit of the main page of a release build downloads — index.html and
+/// every file it pulls in — raw, gzip and brotli, and fails when the brotli total is over
+/// [`FIRST_VISIT_BUDGET_BROTLI`].
 fn size(dist: &str) -> Result {
-    step(&format!("Bundle size of {dist}/"));
-    let entries =
-        fs::read_dir(root().join(dist)).map_err(|e| format!("cannot read {dist}/: {e}"))?;
-    let mut total = 0u64;
-    let mut rows = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
+    step(&format!(
+        "First-visit size of {dist}/ (budget {FIRST_VISIT_BUDGET_BROTLI} B brotli)"
+    ));
+    let dir = root().join(dist);
+    let files = first_visit_files(&dir)?;
+    let width = files.iter().map(String::len).max().unwrap_or(0).max(24);
+    println!(
+        "{:<width$} {:>9} {:>9} {:>9}",
+        "file", "raw B", "gzip B", "brotli B"
+    );
+    let (mut raw_total, mut gz_total, mut br_total) = (0u64, 0u64, 0u64);
+    for file in &files {
+        let path = dir.join(file);
+        let raw = fs::metadata(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .len();
+        let gz = gzip(&path)?.len() as u64;
+        let br = brotli(&path)?.len() as u64;
+        println!("{file:<width$} {raw:>9} {gz:>9} {br:>9}");
+        raw_total += raw;
+        gz_total += gz;
+        br_total += br;
+    }
+    let total = format!("total ({} files)", files.len());
+    println!("{total:<width$} {raw_total:>9} {gz_total:>9} {br_total:>9}");
+    let verdict = budget_verdict(br_total);
+    match &verdict {
+        Ok(headroom) => println!(
+            "{:<width$} {:>29}\nwithin budget: {headroom} B to spare",
+            "budget (brotli)", FIRST_VISIT_BUDGET_BROTLI
+        ),
+        Err(_) => println!(
+            "{:<width$} {:>29}",
+            "budget (brotli)", FIRST_VISIT_BUDGET_BROTLI
+        ),
+    }
+    verdict.map(|_| ())
+}
+
+/// The bytes to spare under the budget, or the failure message when the total is over it.
+fn budget_verdict(brotli_total: u64) -> Result<u64> {
+    match FIRST_VISIT_BUDGET_BROTLI.checked_sub(brotli_total) {
+        Some(headroom) => Ok(headroom),
+        None => Err(format!(
+            "the first visit downloads {brotli_total} B brotli, {} B over the budget of \
+             {FIRST_VISIT_BUDGET_BROTLI} B (FIRST_VISIT_BUDGET_BROTLI in xtask/src/main.rs); \
+             the table above shows where the bytes go",
+            brotli_total - FIRST_VISIT_BUDGET_BROTLI
+        )),
+    }
+}
+
+/// `brotli -q 11` of a file: what the budget counts.
+fn brotli(path: &Path) -> Result<Vec<u8>> {
+    compressed("brotli", &["-c", "-q", "11"], path)
+}
+
+/// `gzip -9` of a file, without its name or time stamp, so builds are reproducible.
+fn gzip(path: &Path) -> Result<Vec<u8>> {
+    compressed("gzip", &["-c", "-9", "-n"], path)
+}
+
+fn compressed(tool: &str, args: &[&str], path: &Path) -> Result<Vec<u8>> {
+    let out = command(tool, args)
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run {tool} ({e}); `cargo xtask setup` installs it"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{tool} failed on {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout)
+}
+
+/// Writes `<file>.br` (brotli -q 11) and `<file>.gz` (gzip -9) beside every asset of a
+/// release build, for static hosts that serve precompressed files; a copy that would not be
+/// smaller than its file is left out.
+///
+/// Trunk runs this as its post_build hook (Trunk.toml) on the staging directory, so every
+/// release build gets them, including the ones `trunk serve` makes; debug builds are skipped.
+/// By hand: `cargo xtask compress [DIR]` (default `dist`).
+fn compress(dir: Option<&str>) -> Result {
+    let dir = match (dir, env::var_os("TRUNK_STAGING_DIR")) {
+        (Some(dir), _) => root().join(dir),
+        (None, Some(staging)) => {
+            if env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+                println!("xtask compress: debug build, no precompressed copies");
+                return Ok(());
+            }
+            PathBuf::from(staging)
+        }
+        (None, None) => root().join("dist"),
+    };
+    let mut assets = Vec::new();
+    collect_assets(&dir, &mut assets)?;
+    let mut written = 0;
+    for asset in &assets {
+        let raw = fs::metadata(asset)
+            .map_err(|e| format!("cannot read {}: {e}", asset.display()))?
+            .len();
+        for (suffix, bytes) in [("br", brotli(asset)?), ("gz", gzip(asset)?)] {
+            let mut name = asset.clone().into_os_string();
+            name.push(".");
+            name.push(suffix);
+            let target = PathBuf::from(name);
+            if (bytes.len() as u64) < raw {
+                fs::write(&target, bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                written += 1;
+            } else if target.exists() {
+                fs::remove_file(&target)
+                    .map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
+            }
+        }
+    }
+    println!(
+        "xtask compress: {written} precompressed copies (.br, .gz) of {} assets in {}",
+        assets.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Every file under `dir` whose extension is in [`PRECOMPRESSED`].
+fn collect_assets(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            collect_assets(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| PRECOMPRESSED.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+/// Link relations whose target the browser fetches while loading the page.
+const FETCHED_RELS: &[&str] = &[
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "mask-icon",
+    "modulepreload",
+    "preload",
+    "prefetch",
+    "manifest",
+];
+
+/// Every file of `dist` a first visit of the main page downloads, as paths relative to
+/// `dist`, index.html first, each once: the files index.html references from its tags
+/// (`<script src>`, `<link href>` with a fetched `rel`, `src`/`srcset`/`poster` of any
+/// element) and from its inline scripts and styles, then, transitively, the files those
+/// scripts, styles, manifests and images reference (a service worker registered by a script
+/// and the files it lists count too). The wasm is read for nothing: it is the last step.
+fn first_visit_files(dist: &Path) -> Result<Vec<String>> {
+    let index = dist.join("index.html");
+    if !index.is_file() {
+        return Err(format!(
+            "{} does not exist: build a release first (`cargo xtask build` or `cargo xtask test`)",
+            index.display()
+        ));
+    }
+    let mut files = vec!["index.html".to_string()];
+    let mut next = 0;
+    while let Some(file) = files.get(next).cloned() {
+        next += 1;
+        let path = dist.join(&file);
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "wasm" | "js" | "css" | "html") {
+        if !matches!(
+            ext,
+            "html" | "js" | "mjs" | "css" | "json" | "webmanifest" | "svg"
+        ) {
             continue;
         }
-        let raw = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        let out = command("brotli", &["-c", "-q", "11"])
-            .arg(&path)
-            .output()
-            .map_err(|e| format!("brotli: {e}"))?;
-        let br = out.stdout.len() as u64;
-        total += br;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        rows.push(format!("{name:<48} {raw:>9} B raw {br:>8} B brotli"));
+        let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let (explicit, scanned) = if ext == "html" {
+            html_references(&text)
+        } else {
+            (Vec::new(), text_references(&text))
+        };
+        for reference in &explicit {
+            let Some(target) = resolve(&file, reference) else {
+                continue;
+            };
+            if !dist.join(&target).is_file() {
+                return Err(format!(
+                    "{file} references {reference}, which is not in {}",
+                    dist.display()
+                ));
+            }
+            if !files.contains(&target) {
+                files.push(target);
+            }
+        }
+        for reference in &scanned {
+            if let Some(target) = resolve(&file, reference) {
+                if dist.join(&target).is_file() && !files.contains(&target) {
+                    files.push(target);
+                }
+            }
+        }
     }
-    rows.sort();
-    for row in rows {
-        println!("{row}");
+    Ok(files)
+}
+
+/// The references of an HTML page: `(explicit, scanned)`. Explicit ones come from tag
+/// attributes and must exist; scanned ones are path-like words of inline `<script>` and
+/// `<style>` content, which count only when they name a file that exists.
+fn html_references(html: &str) -> (Vec<String>, Vec<String>) {
+    let mut explicit = Vec::new();
+    let mut scanned = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let (name, attrs, after) = parse_tag(&rest[1..]);
+        rest = after;
+        if name.is_empty() {
+            continue;
+        }
+        let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        if name == "link" {
+            let rel = attr("rel").unwrap_or_default().to_ascii_lowercase();
+            if rel
+                .split_ascii_whitespace()
+                .any(|r| FETCHED_RELS.contains(&r))
+            {
+                explicit.extend(attr("href"));
+            }
+        }
+        explicit.extend(attr("src"));
+        explicit.extend(attr("poster"));
+        if let Some(srcset) = attr("srcset") {
+            explicit.extend(
+                srcset
+                    .split(',')
+                    .filter_map(|c| c.split_ascii_whitespace().next())
+                    .map(str::to_string),
+            );
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            scanned.extend(text_references(&rest[..end]));
+            rest = &rest[end..];
+        }
     }
-    println!("total brotli: {total} B");
-    Ok(())
+    (explicit, scanned)
+}
+
+/// Parses the tag after a `<`: its lower-case name (empty for closing tags, doctypes and
+/// stray `<`), its attributes (lower-case names, values unquoted) and the text after its `>`.
+fn parse_tag(text: &str) -> (String, Vec<(String, String)>, &str) {
+    let name_len = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    let name = text[..name_len].to_ascii_lowercase();
+    let mut rest = &text[name_len..];
+    let mut attrs = Vec::new();
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // `</x>`, `<!doctype …>` or a lone `<` in text.
+        let skip = if text.starts_with(['/', '!']) {
+            text.find('>').map_or(text.len(), |e| e + 1)
+        } else {
+            0
+        };
+        return (String::new(), attrs, &text[skip..]);
+    }
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return (name, attrs, rest);
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            return (name, attrs, after);
+        }
+        let key_len = rest
+            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(rest.len())
+            .max(1);
+        let key = rest[..key_len].to_ascii_lowercase();
+        rest = rest[key_len..].trim_start();
+        let mut value = String::new();
+        if let Some(after_eq) = rest.strip_prefix('=') {
+            let after_eq = after_eq.trim_start();
+            if let Some(quote) = after_eq.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+                let body = &after_eq[1..];
+                let end = body.find(quote).unwrap_or(body.len());
+                value = body[..end].to_string();
+                rest = body.get(end + 1..).unwrap_or("");
+            } else {
+                let end = after_eq
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(after_eq.len());
+                value = after_eq[..end].to_string();
+                rest = &after_eq[end..];
+            }
+        }
+        attrs.push((key, decode_entities(&value)));
+    }
+}
+
+/// The few character references that appear in URLs.
+fn decode_entities(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Path-like words of a script, style sheet, manifest or image (`/app-1f2e.js`,
+/// `./snippets/x/inline0.js`, `icon.svg`): runs of URL path characters with a file
+/// extension. Most are not files; the caller keeps those that name a file of the build.
+fn text_references(text: &str) -> Vec<String> {
+    let is_path_char =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '~' | '%' | '+');
+    let mut found: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !is_path_char(c)) {
+        let word = word.trim_end_matches('.');
+        let has_extension = word.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && !stem.ends_with('/')
+                && !ext.is_empty()
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if has_extension && !found.iter().any(|f| f == word) {
+            found.push(word.to_string());
+        }
+    }
+    found
+}
+
+/// The dist-relative path a reference made from `from` (a dist-relative file) points at, or
+/// `None` when it points outside the build: another origin, a `data:` URL, a fragment, or
+/// above the root. Query strings and fragments are dropped; `/x` is the root (public URL `/`).
+fn resolve(from: &str, reference: &str) -> Option<String> {
+    let reference = reference.trim();
+    let path = reference.split(['?', '#']).next().unwrap_or_default();
+    let has_scheme = path
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if path.is_empty() || has_scheme || path.starts_with("//") {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let relative = match path.strip_prefix('/') {
+        Some(absolute) => absolute,
+        None => {
+            parts.extend(from.split('/'));
+            parts.pop(); // the referring file's own name
+            path
+        }
+    };
+    for segment in relative.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(segment),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of index.html as trunk 0.21 writes it for this app.
+    const TRUNK_INDEX: &str = r#"<!DOCTYPE html><html lang="en"><head>
+<meta charset="utf-8">
+<meta name="description" content="Decision support in R/R B-ALL. Runs in the browser.">
+<title>R/R B-ALL aid</title>
+<link rel="stylesheet" href="/main-60b3e9d1d77e2a1f.css" integrity="sha384-abc" crossorigin="anonymous">
+<link rel=stylesheet href='/print-0d4f.css'>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<!-- <script src="/commented-out.js"></script> -->
+<link rel="preconnect" href="https://fonts.example.com">
+<link rel="canonical" href="/elsewhere.html">
+<link rel="modulepreload" href="/ball-aid-4b1a_bg.js" crossorigin="anonymous" integrity="sha384-x">
+<link rel="preload" href="/ball-aid-4b1a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
+<script type="module">
+import init, * as bindings from '/ball-aid-4b1a_bg.js';
+const wasm = await init({ module_or_path: '/ball-aid-4b1a_bg.wasm' });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+if (1 < 2 && navigator.serviceWorker) navigator.serviceWorker.register('./sw.js?v=2');
+</script></head>
+<body><a href="/not-fetched.html">link</a><img srcset="/a.png 1x, /b.png 2x" alt="">
+<noscript>This decision aid needs JavaScript.</noscript></body></html>"#;
+
+    #[test]
+    fn html_references_follow_fetching_tags_only() {
+        let (explicit, scanned) = html_references(TRUNK_INDEX);
+        assert_eq!(
+            explicit,
+            [
+                "/main-60b3e9d1d77e2a1f.css",
+                "/print-0d4f.css",
+                "favicon.svg",
+                "/ball-aid-4b1a_bg.js",
+                "/ball-aid-4b1a_bg.wasm",
+                "/a.png",
+                "/b.png",
+            ]
+        );
+        assert_eq!(
+            scanned,
+            [
+                "/ball-aid-4b1a_bg.js",
+                "/ball-aid-4b1a_bg.wasm",
+                "navigator.serviceWorker",
+                "navigator.serviceWorker.register",
+                "./sw.js",
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_parse_with_any_quoting() {
+        let (name, attrs, rest) = parse_tag("LINK REL=icon href = \"a&amp;b.svg\" data-x/>tail");
+        assert_eq!(name, "link");
+        assert_eq!(
+            attrs,
+            [
+                ("rel".to_string(), "icon".to_string()),
+                ("href".to_string(), "a&b.svg".to_string()),
+                ("data-x".to_string(), String::new()),
+            ]
+        );
+        assert_eq!(rest, "tail");
+        assert_eq!(parse_tag("/head><body>").0, "");
+        assert_eq!(parse_tag("/head><body>").2, "<body>");
+        assert_eq!(parse_tag(" 3 and more").0, "");
+    }
+
+    #[test]
+    fn scripts_are_scanned_for_their_imports() {
+        let js = "import * as x from './snippets/leptos-1a/inline0.js';\n\
+                  const u = new URL('ball-aid_bg.wasm', import.meta.url); // v1.2.\n\
+                  fetch(\"https://example.com/x.json\"); url(img/bg.png)";
+        let refs = text_references(js);
+        for wanted in [
+            "./snippets/leptos-1a/inline0.js",
+            "ball-aid_bg.wasm",
+            "import.meta.url",
+            "//example.com/x.json",
+            "img/bg.png",
+        ] {
+            assert!(refs.iter().any(|r| r == wanted), "{wanted} in {refs:?}");
+        }
+        assert!(!refs.iter().any(|r| r.ends_with('.')));
+    }
+
+    #[test]
+    fn references_resolve_inside_the_build_only() {
+        assert_eq!(resolve("index.html", "/app.js").as_deref(), Some("app.js"));
+        assert_eq!(
+            resolve("index.html", "./sw.js?v=2").as_deref(),
+            Some("sw.js")
+        );
+        assert_eq!(
+            resolve("snippets/a/inline0.js", "../b/x.js#frag").as_deref(),
+            Some("snippets/b/x.js")
+        );
+        assert_eq!(
+            resolve("index.html", "img/a.png").as_deref(),
+            Some("img/a.png")
+        );
+        for outside in [
+            "https://example.com/x.js",
+            "//example.com/x.js",
+            "data:image/svg+xml;base64,AAAA",
+            "#top",
+            "../up.js",
+            "/",
+            "",
+        ] {
+            assert_eq!(resolve("index.html", outside), None, "{outside}");
+        }
+    }
+
+    #[test]
+    fn first_visit_follows_references_transitively_and_counts_each_file_once() {
+        let dist = env::temp_dir().join(format!("xtask-first-visit-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dist);
+        fs::create_dir_all(dist.join("snippets/s")).unwrap();
+        let write = |name: &str, text: &str| fs::write(dist.join(name), text).unwrap();
+        write(
+            "index.html",
+            r#"<link rel="modulepreload" href="/app.js"><link rel="manifest" href="site.webmanifest">
+<script type="module">import init from '/app.js'; await init('/app_bg.wasm');</script>"#,
+        );
+        write(
+            "app.js",
+            "import './snippets/s/inline0.js'; navigator.serviceWorker.register('/sw.js');",
+        );
+        write("snippets/s/inline0.js", "export const x = 1;");
+        write("app_bg.wasm", "\0asm");
+        write(
+            "sw.js",
+            "const PRECACHE = ['/', '/app.js', '/offline.css'];",
+        );
+        write("offline.css", "body { background: url(\"bg.svg\") }");
+        write("bg.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+        write("site.webmanifest", r#"{"icons": [{"src": "icon.svg"}]}"#);
+        write("icon.svg", "<svg/>");
+        write("unreferenced.js", "");
+        let files = first_visit_files(&dist).unwrap();
+        assert_eq!(
+            files,
+            [
+                "index.html",
+                "app.js",
+                "site.webmanifest",
+                "app_bg.wasm",
+                "snippets/s/inline0.js",
+                "sw.js",
+                "icon.svg",
+                "offline.css",
+                "bg.svg",
+            ]
+        );
+        write("index.html", r#"<script src="/missing.js"></script>"#);
+        let err = first_visit_files(&dist).unwrap_err();
+        assert!(err.contains("/missing.js"), "{err}");
+        fs::remove_dir_all(&dist).unwrap();
+        assert!(first_visit_files(&dist)
+            .unwrap_err()
+            .contains("build a release first"));
+    }
+
+    #[test]
+    fn the_budget_fails_only_above_the_limit() {
+        assert_eq!(budget_verdict(FIRST_VISIT_BUDGET_BROTLI), Ok(0));
+        assert_eq!(
+            budget_verdict(100_000),
+            Ok(FIRST_VISIT_BUDGET_BROTLI - 100_000)
+        );
+        let err = budget_verdict(FIRST_VISIT_BUDGET_BROTLI + 1).unwrap_err();
+        assert!(err.contains("1 B over the budget"), "{err}");
+    }
 }
