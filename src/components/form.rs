@@ -49,7 +49,7 @@ fn FieldGroup(
 ) -> impl IntoView {
     let fields: Vec<Field> = FIELDS.into_iter().filter(|f| f.group() == group).collect();
     view! {
-        <fieldset class="group" data-group=format!("{group:?}").to_lowercase()>
+        <fieldset class="group" data-group=format!("{group:?}").to_ascii_lowercase()>
             <legend>{group.title()}</legend>
             {fields
                 .into_iter()

@@ -28,7 +28,7 @@ pub fn Reasons(
             {reasons
                 .into_iter()
                 .map(|r| {
-                    let effect = format!("{:?}", r.effect).to_lowercase();
+                    let effect = format!("{:?}", r.effect).to_ascii_lowercase();
                     view! {
                         <li class="reason" data-rule=r.rule.as_str() data-effect=effect>
                             <span class="effect">{effect_word(r.effect)}</span>

@@ -19,7 +19,7 @@ pub fn basis_words(basis: &DosingBasis, per_m2: &str) -> String {
             "Enter {} to compute this patient's doses.",
             fields
                 .iter()
-                .map(|f| f.label().to_lowercase())
+                .map(|f| f.label().to_ascii_lowercase())
                 .collect::<Vec<_>>()
                 .join(" and ")
         ),
