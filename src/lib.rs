@@ -40,8 +40,16 @@ pub fn App() -> impl IntoView {
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
     leptos::mount::mount_to_body(App);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `console.error`: where a panic's message and location go. (console_error_panic_hook
+    /// also captured a JS stack trace, which cost bytes and says little about wasm frames.)
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
 }
 
 /// A fresh, empty scenario (used by the Reset button).
