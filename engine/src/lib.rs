@@ -7,6 +7,7 @@
 //! No web dependency: the app renders what this crate returns.
 
 pub mod debulking;
+pub mod decimal;
 pub mod describe;
 pub mod display;
 pub mod documents;

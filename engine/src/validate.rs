@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::decimal::ParseF64;
 use crate::fields::{Field, FieldKind, FIELDS};
 use crate::scenario::{
     Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario,
@@ -767,9 +768,9 @@ fn decimal(text: &str, exponent: bool) -> Option<f64> {
         return None;
     }
     let value = if text.contains(',') {
-        text.replace(',', ".").parse::<f64>()
+        text.replace(',', ".").parse_f64()
     } else {
-        text.parse::<f64>()
+        text.parse_f64()
     }
     .ok()?;
     Some(if value == 0.0 { 0.0 } else { value })
@@ -867,7 +868,7 @@ fn scientific_fraction(text: &str) -> Option<f64> {
     }
     // Through the decimal text "2.5e-4" so the float is the one nearest the typed value.
     format!("{}e{exponent}", mantissa.replace(',', "."))
-        .parse::<f64>()
+        .parse_f64()
         .ok()
 }
 
@@ -882,7 +883,7 @@ fn shift_decimal(value: f64, shift: i32) -> f64 {
         return value * 10f64.powi(shift);
     };
     format!("{mantissa}e{}", exponent + shift)
-        .parse::<f64>()
+        .parse_f64()
         .unwrap_or(value * 10f64.powi(shift))
 }
 

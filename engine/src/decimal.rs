@@ -1,0 +1,314 @@
+//! Decimal text to `f64` without core's float parser.
+//!
+//! `str::parse::<f64>` links core's Eisel-Lemire tables and slow path, about 13 KB of the
+//! page's first visit after brotli (README, size budget). [`ParseF64::parse_f64`] accepts
+//! exactly the texts `str::parse::<f64>` accepts and returns the same value — the double
+//! nearest the decimal number, ties to even, `±inf` above the largest double, `±0` below the
+//! smallest — checked against core in `tests/decimal.rs`. Texts of up to 19 significant
+//! digits with a small exponent (everything a clinician types) take one exact IEEE operation;
+//! the rest are rounded by exact integer arithmetic, which is slower but never wrong.
+
+/// The text is not a number `str::parse::<f64>` would read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidFloat;
+
+/// `parse_f64` on text, as `parse::<f64>` but without core's float parser.
+pub trait ParseF64 {
+    /// The nearest `f64` to the decimal number in the text: same grammar and same result as
+    /// `str::parse::<f64>` (sign, digits with one optional point, optional exponent;
+    /// `inf`, `infinity` and `nan` in any case).
+    fn parse_f64(&self) -> Result<f64, InvalidFloat>;
+}
+
+impl ParseF64 for str {
+    fn parse_f64(&self) -> Result<f64, InvalidFloat> {
+        parse(self.as_bytes())
+    }
+}
+
+/// Significant digits kept exactly. A double's halfway points need at most 767; a longer
+/// text keeps its first `MAX_DIGITS` digits and a final 1 if any dropped digit is not 0,
+/// which rounds the same way as the full text.
+const MAX_DIGITS: usize = 800;
+
+/// Exact powers of ten as doubles (10²² is the largest).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+fn parse(text: &[u8]) -> Result<f64, InvalidFloat> {
+    let (negative, rest) = match text.first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let magnitude = if rest.eq_ignore_ascii_case(b"inf") || rest.eq_ignore_ascii_case(b"infinity") {
+        f64::INFINITY
+    } else if rest.eq_ignore_ascii_case(b"nan") {
+        f64::NAN
+    } else {
+        let (digits, exponent) = decimal_parts(rest).ok_or(InvalidFloat)?;
+        nearest(&digits, exponent)
+    };
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The significant digits (no leading or trailing zeros, values 0–9) and the power of ten
+/// they are multiplied by: "0.0250" → ([2, 5], -3). `None` if the text is not a number.
+fn decimal_parts(text: &[u8]) -> Option<(Vec<u8>, i64)> {
+    let mut digits = Vec::new();
+    let mut exponent: i64 = 0;
+    let mut seen_digit = false;
+    let mut seen_point = false;
+    let mut dropped_nonzero = false;
+    let mut i = 0;
+    while let Some(&c) = text.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                if seen_point {
+                    exponent -= 1;
+                }
+                if digits.is_empty() && c == b'0' {
+                    // A leading zero: only its place counts.
+                } else if digits.len() < MAX_DIGITS {
+                    digits.push(c - b'0');
+                } else {
+                    // Dropped: its place still counts.
+                    exponent += 1;
+                    dropped_nonzero |= c != b'0';
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen_digit {
+        return None;
+    }
+    if let Some(&c) = text.get(i) {
+        if c != b'e' && c != b'E' {
+            return None;
+        }
+        let (negative, start) = match text.get(i + 1) {
+            Some(b'-') => (true, i + 2),
+            Some(b'+') => (false, i + 2),
+            _ => (false, i + 1),
+        };
+        let power = &text[start.min(text.len())..];
+        if power.is_empty() || !power.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        // Saturates far beyond any double: the result is then 0 or infinity either way.
+        let value = power.iter().fold(0i64, |acc, d| {
+            (acc * 10 + i64::from(d - b'0')).min(1_000_000_000_000_000)
+        });
+        exponent += if negative { -value } else { value };
+    }
+    if dropped_nonzero {
+        digits.push(1);
+        exponent -= 1;
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+        exponent += 1;
+    }
+    Some((digits, exponent))
+}
+
+/// The double nearest `digits × 10^exponent`, ties to even.
+fn nearest(digits: &[u8], exponent: i64) -> f64 {
+    if digits.is_empty() {
+        return 0.0;
+    }
+    // The number lies in [10^(place - 1), 10^place).
+    let place = digits.len() as i64 + exponent;
+    if place > 310 {
+        return f64::INFINITY; // ≥ 1e309
+    }
+    if place < -323 {
+        return 0.0; // < 1e-324, below half the smallest subnormal
+    }
+    if digits.len() <= 19 {
+        let whole = digits.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d));
+        if whole < 1 << 53 && exponent.unsigned_abs() < POW10.len() as u64 {
+            // Both operands are exact, so the one rounding is IEEE's (Clinger's fast path).
+            let power = POW10[exponent.unsigned_abs() as usize];
+            let whole = whole as f64;
+            return if exponent < 0 {
+                whole / power
+            } else {
+                whole * power
+            };
+        }
+    }
+    // numerator / denominator = digits × 10^exponent, exactly.
+    let mut numerator = Big::from_digits(digits);
+    let mut denominator = Big::one();
+    for _ in 0..exponent.unsigned_abs() {
+        if exponent < 0 {
+            denominator.mul_small(10);
+        } else {
+            numerator.mul_small(10);
+        }
+    }
+    // Scale by a power of two so that the quotient has 63 or 64 bits: 53 for the double,
+    // more to round with, and the remainder says whether anything is left below them.
+    let shift = 63 + denominator.bits() as i64 - numerator.bits() as i64;
+    if shift > 0 {
+        numerator.shl(shift as usize);
+    } else {
+        denominator.shl((-shift) as usize);
+    }
+    let (quotient, inexact) = numerator.div_small_quotient(&denominator);
+    round(quotient, -shift, inexact)
+}
+
+/// The double nearest `(quotient + ε) × 2^power`, ties to even, where ε is 0 if `!inexact`
+/// and some value strictly between 0 and 1 otherwise. `quotient` has 63 or 64 bits.
+fn round(quotient: u64, power: i64, inexact: bool) -> f64 {
+    let bits = 64 - i64::from(quotient.leading_zeros());
+    // The binary exponent of the leading bit, and how many bits the double keeps.
+    let top = bits - 1 + power;
+    if top > 1023 {
+        return f64::INFINITY;
+    }
+    let keep = if top >= -1022 { 53 } else { top + 1075 };
+    let drop = bits - keep; // ≥ 10, since the quotient has ≥ 63 bits
+    if drop > bits {
+        return 0.0; // below half the smallest subnormal
+    }
+    let mut mantissa = if drop >= 64 { 0 } else { quotient >> drop };
+    let half = 1u64 << (drop - 1);
+    let below = quotient & (half.wrapping_shl(1).wrapping_sub(1));
+    if below > half || (below == half && (inexact || mantissa & 1 == 1)) {
+        mantissa += 1;
+    }
+    let mut lsb_power = power + drop;
+    if mantissa == 1 << 53 {
+        mantissa >>= 1;
+        lsb_power += 1;
+    }
+    if mantissa < 1 << 52 {
+        // Subnormal (or rounded up into the smallest normal, which the same bits encode).
+        return f64::from_bits(mantissa);
+    }
+    let biased = lsb_power + 52 + 1023;
+    if biased >= 2047 {
+        return f64::INFINITY;
+    }
+    f64::from_bits(((biased as u64) << 52) | (mantissa & ((1 << 52) - 1)))
+}
+
+/// A non-negative integer, 32-bit limbs, least significant first.
+struct Big(Vec<u32>);
+
+impl Big {
+    fn one() -> Self {
+        Big(vec![1])
+    }
+
+    fn from_digits(digits: &[u8]) -> Self {
+        let mut n = Big(Vec::new());
+        for &d in digits {
+            n.mul_small(10);
+            n.add_small(u32::from(d));
+        }
+        n
+    }
+
+    fn mul_small(&mut self, factor: u32) {
+        let mut carry = 0u64;
+        for limb in &mut self.0 {
+            let product = u64::from(*limb) * u64::from(factor) + carry;
+            *limb = product as u32;
+            carry = product >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn add_small(&mut self, addend: u32) {
+        let mut carry = u64::from(addend);
+        for limb in &mut self.0 {
+            if carry == 0 {
+                return;
+            }
+            let sum = u64::from(*limb) + carry;
+            *limb = sum as u32;
+            carry = sum >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    /// The number of significant bits (0 for zero).
+    fn bits(&self) -> usize {
+        match self.0.iter().rposition(|&l| l != 0) {
+            Some(top) => top * 32 + 32 - self.0[top].leading_zeros() as usize,
+            None => 0,
+        }
+    }
+
+    fn shl(&mut self, by: usize) {
+        let len = (self.bits() + by).div_ceil(32);
+        self.0 = (0..len).map(|i| self.shifted_limb(i, by)).collect();
+    }
+
+    /// `self` compared with `other << by`.
+    fn cmp_shifted(&self, other: &Big, by: usize) -> std::cmp::Ordering {
+        let len = self.bits().max(other.bits() + by).div_ceil(32);
+        for i in (0..len).rev() {
+            let (a, b) = (self.limb(i), other.shifted_limb(i, by));
+            if a != b {
+                return a.cmp(&b);
+            }
+        }
+        std::cmp::Ordering::Equal
+    }
+
+    /// `self -= other << by`; `self` must be at least that large.
+    fn sub_shifted(&mut self, other: &Big, by: usize) {
+        let mut borrow = 0i64;
+        for (i, limb) in self.0.iter_mut().enumerate() {
+            let diff = i64::from(*limb) - i64::from(other.shifted_limb(i, by)) - borrow;
+            *limb = diff as u32;
+            borrow = i64::from(diff < 0);
+        }
+    }
+
+    fn limb(&self, i: usize) -> u32 {
+        self.0.get(i).copied().unwrap_or(0)
+    }
+
+    /// Limb `i` of `self << by`.
+    fn shifted_limb(&self, i: usize, by: usize) -> u32 {
+        let (limbs, bits) = (by / 32, by % 32);
+        let Some(j) = i.checked_sub(limbs) else {
+            return 0;
+        };
+        if bits == 0 {
+            return self.limb(j);
+        }
+        let low = j.checked_sub(1).map_or(0, |k| self.limb(k) >> (32 - bits));
+        (self.limb(j) << bits) | low
+    }
+
+    /// `self / divisor` when the quotient fits in 64 bits, by shift and subtract, and
+    /// whether there is a remainder. `self` is left holding the remainder.
+    fn div_small_quotient(&mut self, divisor: &Big) -> (u64, bool) {
+        let mut quotient = 0u64;
+        let span = self.bits().saturating_sub(divisor.bits());
+        for by in (0..=span.min(63)).rev() {
+            if self.cmp_shifted(divisor, by) != std::cmp::Ordering::Less {
+                self.sub_shifted(divisor, by);
+                quotient |= 1 << by;
+            }
+        }
+        (quotient, self.bits() > 0)
+    }
+}
