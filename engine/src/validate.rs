@@ -284,9 +284,17 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         }
     }
 
-    let mut problems = v.problems;
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| form_position(p.field));
+    if !v.problems.is_empty() {
+        // In form order, stably. Not slice::sort_by_key, whose driftsort would add 2 KB to
+        // the page for a list this short (README, size budget).
+        let problems = (0..=FIELDS.len())
+            .flat_map(|at| {
+                v.problems
+                    .iter()
+                    .filter(move |p| form_position(p.field) == at)
+            })
+            .cloned()
+            .collect();
         return Err(problems);
     }
 
