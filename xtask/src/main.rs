@@ -148,7 +148,7 @@ fn locked_wasm_bindgen() -> Result<String> {
 }
 
 /// Installs whatever is missing: the wasm32 target, trunk, the wasm-bindgen CLI, Debian's
-/// Chromium and driver, and the npm packages (wasm-opt, Playwright, axe).
+/// Chromium and driver, and the npm packages (wasm-opt, terser, Playwright, axe).
 fn setup() -> Result {
     step("Set-up: checking tools (installing only what is missing)");
 
@@ -219,14 +219,18 @@ fn setup() -> Result {
         run(cmd)?;
     }
 
-    let npm_ready = ["node_modules/.bin/wasm-opt", "node_modules/.bin/playwright"]
-        .iter()
-        .all(|p| root().join(p).exists())
+    let npm_ready = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/.bin/terser",
+        "node_modules/.bin/playwright",
+    ]
+    .iter()
+    .all(|p| root().join(p).exists())
         && root().join("node_modules/@axe-core/playwright").exists();
     if npm_ready {
         println!("npm packages: present");
     } else {
-        step("Installing npm packages (wasm-opt, Playwright, axe) from package-lock.json");
+        step("Installing npm packages (wasm-opt, terser, Playwright, axe) from package-lock.json");
         run(command("npm", &["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())
@@ -395,12 +399,12 @@ fn compressed(tool: &str, args: &[&str], path: &Path) -> Result<Vec<u8>> {
     Ok(out.stdout)
 }
 
-/// Writes `<file>.br` (brotli -q 11) and `<file>.gz` (gzip -9) beside every asset of a
-/// release build, for static hosts that serve precompressed files; a copy that would not be
-/// smaller than its file is left out.
+/// Finishes a release build: minifies its JavaScript (see [`minify_js`]), then writes
+/// `<file>.br` (brotli -q 11) and `<file>.gz` (gzip -9) beside every asset, for static hosts
+/// that serve precompressed files; a copy that would not be smaller than its file is left out.
 ///
 /// Trunk runs this as its post_build hook (Trunk.toml) on the staging directory, so every
-/// release build gets them, including the ones `trunk serve` makes; debug builds are skipped.
+/// release build gets it, including the ones `trunk serve` makes; debug builds are skipped.
 /// By hand: `cargo xtask compress [DIR]` (default `dist`).
 fn compress(dir: Option<&str>) -> Result {
     let dir = match (dir, env::var_os("TRUNK_STAGING_DIR")) {
@@ -414,6 +418,7 @@ fn compress(dir: Option<&str>) -> Result {
         }
         (None, None) => root().join("dist"),
     };
+    minify_js(&dir)?;
     let mut assets = Vec::new();
     collect_assets(&dir, &mut assets)?;
     let mut written = 0;
@@ -442,6 +447,87 @@ fn compress(dir: Option<&str>) -> Result {
         dir.display()
     );
     Ok(())
+}
+
+/// Minifies the JavaScript wasm-bindgen wrote (trunk's own minifier cannot parse it) with
+/// terser from npm, and puts the new sub-resource integrity hash where index.html had the
+/// old one, so the browser still checks the file it loads. Skips files already minified
+/// (a second run leaves them as they are).
+fn minify_js(dir: &Path) -> Result {
+    let index = dir.join("index.html");
+    let mut html =
+        fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let before = integrity(&path)?;
+        let minified = path.with_extension("min.js");
+        let mut cmd = command(
+            "terser",
+            &["--module", "--compress", "--mangle", "--output"],
+        );
+        cmd.arg(&minified).arg(&path);
+        run(cmd)?;
+        let (old, new) = (fs::metadata(&path), fs::metadata(&minified));
+        if let (Ok(old), Ok(new)) = (old, new) {
+            if new.len() >= old.len() {
+                let _ = fs::remove_file(&minified);
+                continue;
+            }
+        }
+        fs::rename(&minified, &path)
+            .map_err(|e| format!("cannot replace {}: {e}", path.display()))?;
+        html = html.replace(&before, &integrity(&path)?);
+    }
+    fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// The sub-resource integrity value of a file: `sha384-` and the base64 digest.
+fn integrity(path: &Path) -> Result<String> {
+    let out = command("sha384sum", &["--binary"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run sha384sum (coreutils): {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let hex = text.split_whitespace().next().unwrap_or_default();
+    let digest: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
+        .collect();
+    match digest {
+        Some(digest) if out.status.success() && digest.len() == 48 => {
+            Ok(format!("sha384-{}", base64(&digest)))
+        }
+        _ => Err(format!("sha384sum failed on {}", path.display())),
+    }
+}
+
+/// Standard base64 with padding, as SRI hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Every file under `dir` whose extension is in [`PRECOMPRESSED`].
@@ -863,6 +949,28 @@ if (1 < 2 && navigator.serviceWorker) navigator.serviceWorker.register('./sw.js?
         assert!(first_visit_files(&dist)
             .unwrap_err()
             .contains("build a release first"));
+    }
+
+    #[test]
+    fn base64_is_the_standard_alphabet_with_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
+    }
+
+    #[test]
+    fn integrity_is_the_sri_sha384() {
+        let file = env::temp_dir().join(format!("xtask-sri-{}.js", std::process::id()));
+        fs::write(&file, "alert('Hello, world.');").unwrap();
+        // The example of the Subresource Integrity specification.
+        assert_eq!(
+            integrity(&file).unwrap(),
+            "sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO"
+        );
+        fs::remove_file(&file).unwrap();
     }
 
     #[test]
