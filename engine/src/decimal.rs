@@ -1,12 +1,21 @@
-//! Decimal text to `f64` without core's float parser.
+//! Decimal text to `f64` and back, without core's float parsing and formatting.
 //!
-//! `str::parse::<f64>` links core's Eisel-Lemire tables and slow path, about 13 KB of the
-//! page's first visit after brotli (README, size budget). [`ParseF64::parse_f64`] accepts
-//! exactly the texts `str::parse::<f64>` accepts and returns the same value — the double
-//! nearest the decimal number, ties to even, `±inf` above the largest double, `±0` below the
-//! smallest — checked against core in `tests/decimal.rs`. Texts of up to 19 significant
-//! digits with a small exponent (everything a clinician types) take one exact IEEE operation;
-//! the rest are rounded by exact integer arithmetic, which is slower but never wrong.
+//! `str::parse::<f64>` links core's Eisel-Lemire tables, and `{}`/`{:e}` on an `f64` link
+//! core's Grisu and Dragon digit generators with their tables: together about 21 KB of the
+//! page's first visit after brotli (README, size budget). This module does both with one
+//! small exact big-integer routine, slower but never wrong, and is checked against core bit
+//! for bit and character for character in `tests/decimal.rs`:
+//!
+//! - [`ParseF64::parse_f64`] accepts exactly the texts `str::parse::<f64>` accepts and
+//!   returns the same double: the nearest, ties to even, `±inf` above the largest double,
+//!   `±0` below the smallest. Texts of up to 19 significant digits with a small exponent
+//!   (everything a clinician types) take one exact IEEE operation.
+//! - [`Shortest`], [`Fixed`], [`Exp`] and [`ExpFixed`] write what `{}`, `{:.N}`, `{:e}` and
+//!   `{:.Ne}` write (no width, fill or sign flags): write `format!("{}", Shortest(x))`
+//!   where the engine would write `format!("{x}")`.
+
+use std::cmp::Ordering;
+use std::fmt;
 
 /// The text is not a number `str::parse::<f64>` would read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,8 +171,9 @@ fn nearest(digits: &[u8], exponent: i64) -> f64 {
     } else {
         denominator.shl((-shift) as usize);
     }
-    let (quotient, inexact) = numerator.div_small_quotient(&denominator);
-    round(quotient, -shift, inexact)
+    let quotient = numerator.div_rem(&denominator);
+    let quotient = u64::from(quotient.limb(0)) | u64::from(quotient.limb(1)) << 32;
+    round(quotient, -shift, numerator.bits() > 0)
 }
 
 /// The double nearest `(quotient + ε) × 2^power`, ties to even, where ε is 0 if `!inexact`
@@ -200,6 +210,225 @@ fn round(quotient: u64, power: i64, inexact: bool) -> f64 {
         return f64::INFINITY;
     }
     f64::from_bits(((biased as u64) << 52) | (mantissa & ((1 << 52) - 1)))
+}
+
+/// Writes an `f64` as `{}` does: the shortest digits that read back as the same double,
+/// without an exponent ("0.0001", "1500", "12.5", "-0", "NaN", "inf").
+#[derive(Debug, Clone, Copy)]
+pub struct Shortest(pub f64);
+
+/// Writes an `f64` as `{:.N}` does: N decimals of the exact value, rounded half to even.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed(pub f64, pub usize);
+
+/// Writes an `f64` as `{:e}` does: the shortest digits in scientific form ("2.5e-4").
+#[derive(Debug, Clone, Copy)]
+pub struct Exp(pub f64);
+
+/// Writes an `f64` as `{:.Ne}` does: N decimals in scientific form, rounded half to even
+/// ("2.50e-4").
+#[derive(Debug, Clone, Copy)]
+pub struct ExpFixed(pub f64, pub usize);
+
+impl fmt::Display for Shortest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(self.0, Mode::Shortest))
+    }
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(self.0, Mode::Fixed(self.1)))
+    }
+}
+
+impl fmt::Display for Exp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(self.0, Mode::Exp))
+    }
+}
+
+impl fmt::Display for ExpFixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(self.0, Mode::ExpFixed(self.1)))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Shortest,
+    Fixed(usize),
+    Exp,
+    ExpFixed(usize),
+}
+
+fn render(x: f64, mode: Mode) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    // |x| = mantissa × 2^power2
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let mut mantissa = bits & ((1 << 52) - 1);
+    if biased > 0 {
+        mantissa |= 1 << 52;
+    }
+    let power2 = biased.max(1) - 1075;
+    // The value to write is digits × 10^power10.
+    let (digits, power10) = match mode {
+        Mode::Shortest | Mode::Exp if mantissa == 0 => (vec![0], 0),
+        Mode::Shortest | Mode::Exp => shortest(mantissa, power2, x.abs()),
+        Mode::Fixed(decimals) => {
+            let mut digits = rounded(mantissa, power2, decimals as i64).into_digits();
+            if digits.is_empty() {
+                digits.push(0);
+            }
+            (digits, -(decimals as i64))
+        }
+        Mode::ExpFixed(decimals) if mantissa == 0 => (vec![0; decimals + 1], -(decimals as i64)),
+        Mode::ExpFixed(decimals) => {
+            let mut top = leading_power(mantissa, power2);
+            let mut digits = rounded(mantissa, power2, decimals as i64 - top).into_digits();
+            if digits.len() > decimals + 1 {
+                // Rounded up to the next power of ten: 9.995 → 10.00 → 1.000e1.
+                digits.pop();
+                top += 1;
+            }
+            (digits, top - decimals as i64)
+        }
+    };
+    let text = |digits: &[u8]| {
+        digits
+            .iter()
+            .map(|&d| char::from(b'0' + d))
+            .collect::<String>()
+    };
+    let len = digits.len() as i64;
+    match mode {
+        Mode::Shortest | Mode::Fixed(_) => {
+            let whole = len + power10;
+            if power10 >= 0 {
+                out.push_str(&text(&digits));
+                out.extend(std::iter::repeat_n('0', power10 as usize));
+            } else if whole > 0 {
+                let (int, frac) = digits.split_at(whole as usize);
+                out.push_str(&text(int));
+                out.push('.');
+                out.push_str(&text(frac));
+            } else {
+                out.push_str("0.");
+                out.extend(std::iter::repeat_n('0', (-whole) as usize));
+                out.push_str(&text(&digits));
+            }
+        }
+        Mode::Exp | Mode::ExpFixed(_) => {
+            let (first, rest) = digits.split_at(1);
+            out.push_str(&text(first));
+            if !rest.is_empty() {
+                out.push('.');
+                out.push_str(&text(rest));
+            }
+            out.push('e');
+            out.push_str(&(power10 + len - 1).to_string());
+        }
+    }
+    out
+}
+
+/// `mantissa × 2^power2 × 10^power10` rounded to an integer, half to even.
+fn rounded(mantissa: u64, power2: i64, power10: i64) -> Big {
+    let (mut value, rest) = scaled(mantissa, power2, power10);
+    let odd = value.limb(0) & 1 == 1;
+    if rest == Ordering::Greater || (rest == Ordering::Equal && odd) {
+        value.add_small(1);
+    }
+    value
+}
+
+/// `mantissa × 2^power2 × 10^power10`, cut to an integer, and how the cut-off fraction
+/// compares with one half.
+fn scaled(mantissa: u64, power2: i64, power10: i64) -> (Big, Ordering) {
+    let mut numerator = Big(vec![mantissa as u32, (mantissa >> 32) as u32]);
+    let mut denominator = Big::one();
+    if power2 > 0 {
+        numerator.shl(power2 as usize);
+    } else {
+        denominator.shl(power2.unsigned_abs() as usize);
+    }
+    for _ in 0..power10.unsigned_abs() {
+        if power10 > 0 {
+            numerator.mul_small(10);
+        } else {
+            denominator.mul_small(10);
+        }
+    }
+    let quotient = numerator.div_rem(&denominator);
+    numerator.shl(1);
+    (quotient, numerator.cmp_shifted(&denominator, 0))
+}
+
+/// The power of ten of the leading digit of `mantissa × 2^power2` (not zero).
+fn leading_power(mantissa: u64, power2: i64) -> i64 {
+    let top_bit = 63 - i64::from(mantissa.leading_zeros()) + power2;
+    // ⌊top_bit × log10 2⌋ within one; then checked exactly.
+    let mut power = (top_bit * 78_913) >> 18;
+    while scaled(mantissa, power2, -(power + 1)).0.bits() > 0 {
+        power += 1;
+    }
+    while scaled(mantissa, power2, -power).0.bits() == 0 {
+        power -= 1;
+    }
+    power
+}
+
+/// The shortest digits that read back as `value` (`mantissa × 2^power2`, not zero), and
+/// their power of ten: of the two numbers with that many digits either side of the value,
+/// the nearer one that reads back, the upper one on a tie — as core's Grisu and Dragon do.
+fn shortest(mantissa: u64, power2: i64, value: f64) -> (Vec<u8>, i64) {
+    let top = leading_power(mantissa, power2);
+    let mut count = 1;
+    loop {
+        let power10 = top + 1 - count;
+        let (cut, rest) = scaled(mantissa, power2, -power10);
+        let down = cut.into_digits();
+        let mut up = down.clone();
+        increment(&mut up);
+        let down_ok = nearest(&down, power10) == value;
+        let up_ok = nearest(&up, power10) == value;
+        // 17 digits always read back; the loop ends there at the latest.
+        if down_ok || up_ok || count >= 17 {
+            let pick_up = up_ok && (!down_ok || rest != Ordering::Less);
+            let mut digits = if pick_up { up } else { down };
+            let mut power10 = power10;
+            while digits.len() > 1 && digits.last() == Some(&0) {
+                digits.pop();
+                power10 += 1;
+            }
+            return (digits, power10);
+        }
+        count += 1;
+    }
+}
+
+/// Adds one to a decimal number (digits 0–9, most significant first).
+fn increment(digits: &mut Vec<u8>) {
+    for digit in digits.iter_mut().rev() {
+        if *digit == 9 {
+            *digit = 0;
+        } else {
+            *digit += 1;
+            return;
+        }
+    }
+    digits.insert(0, 1);
 }
 
 /// A non-negative integer, 32-bit limbs, least significant first.
@@ -260,7 +489,7 @@ impl Big {
     }
 
     /// `self` compared with `other << by`.
-    fn cmp_shifted(&self, other: &Big, by: usize) -> std::cmp::Ordering {
+    fn cmp_shifted(&self, other: &Big, by: usize) -> Ordering {
         let len = self.bits().max(other.bits() + by).div_ceil(32);
         for i in (0..len).rev() {
             let (a, b) = (self.limb(i), other.shifted_limb(i, by));
@@ -268,7 +497,7 @@ impl Big {
                 return a.cmp(&b);
             }
         }
-        std::cmp::Ordering::Equal
+        Ordering::Equal
     }
 
     /// `self -= other << by`; `self` must be at least that large.
@@ -298,17 +527,39 @@ impl Big {
         (self.limb(j) << bits) | low
     }
 
-    /// `self / divisor` when the quotient fits in 64 bits, by shift and subtract, and
-    /// whether there is a remainder. `self` is left holding the remainder.
-    fn div_small_quotient(&mut self, divisor: &Big) -> (u64, bool) {
-        let mut quotient = 0u64;
+    /// `self / divisor`, by shift and subtract; `self` is left holding the remainder.
+    fn div_rem(&mut self, divisor: &Big) -> Big {
         let span = self.bits().saturating_sub(divisor.bits());
-        for by in (0..=span.min(63)).rev() {
-            if self.cmp_shifted(divisor, by) != std::cmp::Ordering::Less {
+        let mut quotient = Big(vec![0; span / 32 + 1]);
+        for by in (0..=span).rev() {
+            if self.cmp_shifted(divisor, by) != Ordering::Less {
                 self.sub_shifted(divisor, by);
-                quotient |= 1 << by;
+                if let Some(limb) = quotient.0.get_mut(by / 32) {
+                    *limb |= 1 << (by % 32);
+                }
             }
         }
-        (quotient, self.bits() > 0)
+        quotient
+    }
+
+    /// `self / divisor`, returning the remainder.
+    fn div_rem_small(&mut self, divisor: u32) -> u32 {
+        let mut rest = 0u64;
+        for limb in self.0.iter_mut().rev() {
+            let current = (rest << 32) | u64::from(*limb);
+            *limb = (current / u64::from(divisor)) as u32;
+            rest = current % u64::from(divisor);
+        }
+        rest as u32
+    }
+
+    /// The decimal digits (values 0–9), most significant first; none for zero.
+    fn into_digits(mut self) -> Vec<u8> {
+        let mut digits = Vec::new();
+        while self.bits() > 0 {
+            digits.push(self.div_rem_small(10) as u8);
+        }
+        digits.reverse();
+        digits
     }
 }

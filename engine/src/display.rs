@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::decimal::Shortest;
+
 /// A number with at most two decimals and no trailing zeros: 62, 12.5, 1.33. For computed
 /// values that no decision compares (doses, BSA-derived amounts).
 #[derive(Debug, Clone, Copy)]
@@ -16,7 +18,7 @@ impl fmt::Display for Num {
         if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
             write!(f, "{}", rounded as i64)
         } else {
-            write!(f, "{rounded}")
+            write!(f, "{}", Shortest(rounded))
         }
     }
 }
@@ -36,7 +38,7 @@ impl fmt::Display for Exact {
         if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
             write!(f, "{}", self.0 as i64)
         } else {
-            write!(f, "{}", self.0)
+            write!(f, "{}", Shortest(self.0))
         }
     }
 }

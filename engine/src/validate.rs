@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::decimal::ParseF64;
+use crate::decimal::{Exp, ExpFixed, ParseF64, Shortest};
 use crate::fields::{Field, FieldKind, FIELDS};
 use crate::scenario::{
     Cns, CrNumber, CrclUnit, Extramedullary, Ldh, Liver, Marker, Ph, PriorExposure, RawScenario,
@@ -162,8 +162,10 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
                     Field::MarrowBlasts,
                     ProblemKind::Inconsistent,
                     format!(
-                        "{bm}% is not a morphologic CR (< {CR_MARROW_BLASTS_BELOW_PCT}%); \
-                         the setting says MRD-positive in CR."
+                        "{}% is not a morphologic CR (< {}%); \
+                         the setting says MRD-positive in CR.",
+                        Shortest(bm),
+                        Shortest(CR_MARROW_BLASTS_BELOW_PCT)
                     ),
                 );
             }
@@ -189,9 +191,10 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
                     Field::Mrd,
                     ProblemKind::Inconsistent,
                     format!(
-                        "{} is not a morphologic CR (< {CR_MARROW_BLASTS_BELOW_PCT}% blasts); \
+                        "{} is not a morphologic CR (< {}% blasts); \
                          the setting says MRD-positive in CR.",
-                        format_mrd(fraction)
+                        format_mrd(fraction),
+                        Shortest(CR_MARROW_BLASTS_BELOW_PCT)
                     ),
                 );
             }
@@ -401,7 +404,7 @@ pub fn parse_mrd(text: &str) -> Result<f64, String> {
 /// [`parse_mrd`] never returns them.
 pub fn format_mrd(fraction: f64) -> String {
     if !fraction.is_finite() || !(0.0..=1.0).contains(&fraction) {
-        return format!("{fraction}");
+        return Shortest(fraction).to_string();
     }
     if fraction == 0.0 {
         return "0%".to_string();
@@ -412,10 +415,10 @@ pub fn format_mrd(fraction: f64) -> String {
     // "{:.2e}" rounds to three significant digits, e.g. "2.50e-4"; split it into digits and
     // exponent and build both forms from the same digits so they always agree. Where that
     // rounding would move the value onto or across a threshold it is compared with (10⁻³,
-    // 10⁻⁴, the 5% of morphologic CR), every digit is kept instead ("{:e}" is the shortest
-    // form that reads back as the same number): 0.09999% never reads "0.1%".
-    let rounded = format!("{fraction:.2e}");
-    let keeps_side = rounded.parse::<f64>().is_ok_and(|r| {
+    // 10⁻⁴, the 5% of morphologic CR), every digit is kept instead (the shortest form that
+    // reads back as the same number): 0.09999% never reads "0.1%".
+    let rounded = ExpFixed(fraction, 2).to_string();
+    let keeps_side = rounded.as_str().parse_f64().is_ok_and(|r| {
         [
             MRD_APPROVAL_FRACTION,
             MRD_TRIAL_FRACTION,
@@ -427,13 +430,13 @@ pub fn format_mrd(fraction: f64) -> String {
     let exp_form = if keeps_side {
         rounded
     } else {
-        format!("{fraction:e}")
+        Exp(fraction).to_string()
     };
     let Some((mantissa, exponent)) = exp_form.split_once('e') else {
-        return format!("{fraction}");
+        return Shortest(fraction).to_string();
     };
     let Ok(exponent) = exponent.parse::<i32>() else {
-        return format!("{fraction}");
+        return Shortest(fraction).to_string();
     };
     let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
@@ -528,7 +531,7 @@ impl Validator<'_> {
         };
         let shown = text.trim();
         if value < min {
-            let limit = with_unit(unit, &min.to_string());
+            let limit = with_unit(unit, &Shortest(min).to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
@@ -537,7 +540,7 @@ impl Validator<'_> {
             return None;
         }
         if value > max {
-            let limit = with_unit(unit, &max.to_string());
+            let limit = with_unit(unit, &Shortest(max).to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
@@ -636,7 +639,11 @@ impl Validator<'_> {
                     self.problem(
                         pct_field,
                         ProblemKind::Inconsistent,
-                        format!("{pct}% contradicts {} = {said}.", status_field.label()),
+                        format!(
+                            "{}% contradicts {} = {said}.",
+                            Shortest(pct),
+                            status_field.label()
+                        ),
                     );
                 }
                 if pct >= MARKER_POSITIVE_PCT {
@@ -680,8 +687,10 @@ impl Validator<'_> {
                         Field::LdhStatus,
                         ProblemKind::Inconsistent,
                         format!(
-                            "{said} contradicts the LDH value {value} U/L, {where_} \
-                             the upper limit of normal {uln} U/L."
+                            "{said} contradicts the LDH value {} U/L, {where_} \
+                             the upper limit of normal {} U/L.",
+                            Shortest(value),
+                            Shortest(uln)
                         ),
                     );
                 }
@@ -883,7 +892,7 @@ fn scientific_fraction(text: &str) -> Option<f64> {
 /// `value × 10^shift`, computed through the shortest decimal text of `value` so that
 /// decimal inputs stay exact (0.1 → 0.001, not 0.0010000000000000002).
 fn shift_decimal(value: f64, shift: i32) -> f64 {
-    let text = format!("{value:e}");
+    let text = Exp(value).to_string();
     let Some((mantissa, exponent)) = text.split_once('e') else {
         return value * 10f64.powi(shift);
     };

@@ -1,8 +1,10 @@
-//! `parse_f64` against core's `str::parse::<f64>`, the oracle: same acceptance, same value
-//! (same bits; any NaN for NaN), over typed numbers, arbitrary text, every double's shortest
-//! and exact spellings, halfway points between doubles and the classic hard cases.
+//! `engine::decimal` against core, the oracle. `parse_f64` against `str::parse::<f64>`: same
+//! acceptance, same value (same bits; any NaN for NaN), over typed numbers, arbitrary text,
+//! every double's shortest and exact spellings, halfway points between doubles and the
+//! classic hard cases. `Shortest`, `Fixed`, `Exp` and `ExpFixed` against `{}`, `{:.N}`,
+//! `{:e}` and `{:.Ne}`: the same text for any double.
 
-use engine::decimal::ParseF64;
+use engine::decimal::{Exp, ExpFixed, Fixed, ParseF64, Shortest};
 use proptest::prelude::*;
 
 /// Fails unless `parse_f64` and core agree on `text`.
@@ -152,5 +154,133 @@ proptest! {
     fn big_integers(n in any::<u128>(), odd in any::<u64>()) {
         agrees(&n.to_string())?;
         agrees(&((1u128 << 53) | u128::from(odd) | 1).to_string())?;
+    }
+}
+
+/// Fails unless the four formatters write what core writes for `x`.
+fn writes_like_core(x: f64) -> Result<(), TestCaseError> {
+    prop_assert_eq!(Shortest(x).to_string(), format!("{x}"), "{{}} of {:?}", x);
+    prop_assert_eq!(Exp(x).to_string(), format!("{x:e}"), "{{:e}} of {:?}", x);
+    for n in [0, 1, 2, 3, 6] {
+        prop_assert_eq!(
+            Fixed(x, n).to_string(),
+            format!("{x:.n$}"),
+            "{{:.{}}} of {:?}",
+            n,
+            x
+        );
+        prop_assert_eq!(
+            ExpFixed(x, n).to_string(),
+            format!("{x:.n$e}"),
+            "{{:.{}e}} of {:?}",
+            n,
+            x
+        );
+    }
+    Ok(())
+}
+
+fn check_writes(x: f64) {
+    if let Err(e) = writes_like_core(x) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn writes_hard_cases() {
+    for x in [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        0.2,
+        0.3,
+        0.5,
+        1.5,
+        2.5,
+        0.125,
+        0.375,
+        0.05,
+        0.15,
+        0.25,
+        0.35,
+        9.995,
+        9.5,
+        99.5,
+        0.001,
+        1e-3,
+        2.5e-4,
+        1.23e-4,
+        5e-5,
+        0.0123,
+        12.5,
+        62.0,
+        1.83,
+        1.835,
+        15000.0,
+        1e15,
+        1e16,
+        1e21,
+        1e22,
+        1e23,
+        123456789012345680.0,
+        1e300,
+        1.7e308,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        1e-323,
+        f64::from_bits(0x000f_ffff_ffff_ffff), // the largest subnormal
+        f64::EPSILON,
+        9007199254740993.0,
+        0.1 + 0.2,
+        1.0 / 3.0,
+        2.0 / 3.0,
+        100.0 / 7.0,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.995,
+        0.9995,
+        0.99999,
+        0.45,
+        0.55,
+    ] {
+        check_writes(x);
+        check_writes(-x);
+    }
+    // Every power of two and of ten in range, and their neighbours.
+    // (Every 16th binary exponent here; all of them pass too, but take minutes unoptimised.)
+    let powers_of_two = (0..52u64)
+        .map(|j| 1 << j)
+        .chain((1..2047u64).step_by(16).map(|b| b << 52));
+    for bits in powers_of_two {
+        check_writes(f64::from_bits(bits));
+        check_writes(f64::from_bits(bits + 1));
+        check_writes(f64::from_bits(bits - 1));
+    }
+    for i in (-323..=308).step_by(7) {
+        let x: f64 = format!("1e{i}").parse().unwrap();
+        check_writes(x);
+        check_writes(f64::from_bits(x.to_bits() + 1));
+        check_writes(f64::from_bits(x.to_bits() - 1));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Any double.
+    #[test]
+    fn writes_any_double(bits in any::<u64>()) {
+        writes_like_core(f64::from_bits(bits))?;
+    }
+
+    /// Numbers as the page shows them: typed values, doses, ratios, percentages.
+    #[test]
+    fn writes_everyday_numbers(whole in 0u64..3_000_000, frac in 0u32..100_000, scale in 0i32..8) {
+        let x = (whole as f64 + f64::from(frac) / 100_000.0) / 10f64.powi(scale);
+        writes_like_core(x)?;
     }
 }

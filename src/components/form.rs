@@ -173,8 +173,8 @@ fn BsaReadout(assessment: Memo<Assessment>) -> impl IntoView {
         assessment.with(|a| match a {
             Assessment::Valid(rec) => rec.bsa.as_ref().map(|bsa| {
                 view! {
-                    <p class="bsa" data-bsa=format!("{:.2}", bsa.m2)>
-                        "Body surface area: " <strong>{format!("{:.2} m²", bsa.m2)}</strong>
+                    <p class="bsa" data-bsa=engine::decimal::Fixed(bsa.m2, 2).to_string()>
+                        "Body surface area: " <strong>{format!("{} m²", engine::decimal::Fixed(bsa.m2, 2))}</strong>
                         <small>{format!(" ({})", bsa.formula)}</small>
                     </p>
                     <super::results::Warnings warnings=rec.warnings.clone() />

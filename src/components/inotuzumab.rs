@@ -56,7 +56,7 @@ pub fn InotuzumabCard(
                                     <tr>
                                         <th scope="row">{d.cycle}</th>
                                         <td data-label="Days">{d.days}</td>
-                                        <td data-label="Dose">{format!("{} mg/m²", d.mg_per_m2)}</td>
+                                        <td data-label="Dose">{format!("{} mg/m²", engine::display::num(d.mg_per_m2))}</td>
                                         <td class="dose-amount" data-label="This patient">{amount}</td>
                                         <td data-label="Sources"><Citations citations=d.sources /></td>
                                     </tr>
@@ -70,4 +70,3 @@ pub fn InotuzumabCard(
         </section>
     }
 }
-

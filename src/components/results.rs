@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use super::conflicts::Conflicts;
 use super::debulking::DebulkingCard;
 use super::inotuzumab::InotuzumabCard;
-use super::regions::OtherRegion;
 use super::path::DecisionPath;
 use super::problems::ProblemSummary;
 use super::reasons::Reasons;
+use super::regions::OtherRegion;
 use super::schedule::ScheduleCard;
 use super::therapy_card::TherapyCard;
 

@@ -13,7 +13,10 @@ pub fn basis_words(basis: &DosingBasis, per_m2: &str) -> String {
     match basis {
         DosingBasis::Fixed => "Weight ≥ 45 kg: fixed doses in µg/day.".to_string(),
         DosingBasis::PerBsa { bsa_m2 } => {
-            format!("{per_m2} converted with BSA {bsa_m2:.2} m².")
+            format!(
+                "{per_m2} converted with BSA {} m².",
+                engine::decimal::Fixed(*bsa_m2, 2)
+            )
         }
         DosingBasis::NeedsInput(fields) => format!(
             "Enter {} to compute this patient's doses.",

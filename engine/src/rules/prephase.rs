@@ -115,12 +115,13 @@ pub const D_1: Rule = Rule {
     },
 };
 
-/// `text` with its first letter in upper case.
+/// `text` with its first letter in upper case. ASCII only: the texts it starts are English,
+/// and Unicode case mapping would add its tables to the wasm.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
 }
 
