@@ -22,7 +22,7 @@ pub enum DebulkingLevel {
     Recommended,
     /// Neither fired and the values they need are known.
     NotNeeded,
-    /// Not required by what is known, but a value D-1 needs is missing.
+    /// Not required by what is known, but a value D-1 or D-2 needs is missing.
     Undetermined,
     /// MRD-positive in morphologic CR: there is no disease to debulk.
     NotApplicable,
@@ -136,6 +136,17 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Pl
     }
     // A missing value can only raise the level to Required, so it is shown beside a
     // Recommended and decides only when nothing else fired.
+    // D-2 (pre-phase recommended) needs LDH and extramedullary disease: unknown, it is open,
+    // never "not needed".
+    let mut d2_missing = Vec::new();
+    if !in_cr && !fired(RuleId::D2) {
+        if scenario.ldh == crate::scenario::Ldh::Unknown {
+            d2_missing.push(Field::LdhStatus);
+        }
+        if scenario.extramedullary == crate::scenario::Extramedullary::Unknown {
+            d2_missing.push(Field::Extramedullary);
+        }
+    }
     let level = if in_cr {
         DebulkingLevel::NotApplicable
     } else if fired(RuleId::D1) {
@@ -143,7 +154,8 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Pl
         DebulkingLevel::Required
     } else if fired(RuleId::D2) {
         DebulkingLevel::Recommended
-    } else if !missing.is_empty() {
+    } else if !missing.is_empty() || !d2_missing.is_empty() {
+        missing.extend(d2_missing);
         DebulkingLevel::Undetermined
     } else {
         DebulkingLevel::NotNeeded

@@ -264,6 +264,10 @@ const Q_PREMED_CHILD_MRD_L: Citation = fact(
     &DOC_BLINCYTO_PREMEDICATION,
     "MRD, children: dexamethasone 5 mg/m², at most 20 mg, before the first dose in the first cycle and when restarting after an interruption of 4 or more hours in the first cycle.",
 );
+const Q_PREMED_CHILD_EU_L: Citation = fact(
+    &DOC_BLINCYTO_PREMEDICATION,
+    "EU, children: dexamethasone 10 mg/m² (not above 20 mg) 6–12 hours before the start of cycle 1, then 5 mg/m² within 30 minutes before the start.",
+);
 const Q_CRS_ADULT_L: Citation = fact(
     &DOC_BLINCYTO_DOSE_ADJUSTMENTS,
     "Grade 3 CRS, 45 kg or more: interrupt; dexamethasone 8 mg every 8 hours IV or orally for up to 3 days, then taper over 4 days; when resolved, restart at 9 µg/day and escalate to 28 µg/day after 7 days if it does not recur. Grade 4: discontinue permanently.",
@@ -441,6 +445,29 @@ fn schedule_row(step: &Step, basis: &DosingBasis, mrd: bool) -> ScheduleRow {
 
 /// Premedication by age, as the label gives it: a child never gets the adult fixed dose.
 fn premedication(scenario: &Scenario, bsa: Option<&Bsa>, mrd: bool) -> Vec<Dose> {
+    if scenario.is_child() && scenario.region == crate::scenario::Region::Eu {
+        // The EU paediatric regimen differs from the US one: not borrowed.
+        return vec![
+            Dose::per_m2(
+                "Dexamethasone (the evening before)",
+                EU_PREMED_CHILD_FIRST_MG_PER_M2,
+                "mg",
+                Some(BLINA_PREMED_MAX_MG),
+                bsa,
+                "6–12 hours before the start of cycle 1".into(),
+                &[Q_PREMED_CHILD_EU_L],
+            ),
+            Dose::per_m2(
+                "Dexamethasone (at the start)",
+                BLINA_PREMED_CHILD_MG_PER_M2,
+                "mg",
+                None,
+                bsa,
+                "within 30 minutes before the start of cycle 1".into(),
+                &[Q_PREMED_CHILD_EU_L],
+            ),
+        ];
+    }
     if scenario.is_child() {
         let (how, sources): (&str, &'static [Citation]) = if mrd {
             (

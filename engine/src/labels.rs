@@ -280,7 +280,9 @@ fn push(
 }
 
 /// Ages under this many years are under 1 month (the US blinatumomab label's lower limit).
-const ONE_MONTH_YEARS: f64 = 1.0 / 12.0;
+/// One month is 0.0833 years; ages are typed in years, and a clinician typing 0.08 for a
+/// one-month-old must not be refused, so the two-decimal form is the limit.
+const ONE_MONTH_YEARS: f64 = 0.08;
 
 fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
     use CheckOutcome::*;
@@ -392,6 +394,15 @@ fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                 src,
             ),
         }
+        if s.mrd_fraction.is_none() {
+            push(
+                out,
+                id,
+                Unknown,
+                format!("{region} label: MRD of 0.1% or more; the MRD level is needed."),
+                src,
+            );
+        }
         if let Some(m) = s.mrd_fraction.filter(|&m| m < MRD_APPROVAL_FRACTION) {
             // Below the threshold the label does not reach, but trials treated from 10⁻⁴
             // (P-MRD-LOW): the use is off-label, not excluded.
@@ -438,7 +449,9 @@ fn ph_negative_needed(
 /// EU blinatumomab in children: refractory, relapsed after at least 2 prior therapies, or
 /// relapsed after allo-HSCT.
 fn eu_child_prior_therapies(s: &Scenario, out: &mut Vec<LabelCheck>) {
-    if s.setting == Setting::PrimaryRefractory || s.had_allo_hsct() {
+    // The label's "after at least 2 prior therapies" is read as covering refractory disease
+    // too: only relapse after allo-HSCT is named as an alternative.
+    if s.had_allo_hsct() {
         return;
     }
     match s.prior_lines {
@@ -494,7 +507,16 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
             }
         }
         Region::Eu => {
-            if s.is_child() {
+            if s.age_years < INO_MIN_AGE_YEARS {
+                // No label anywhere covers infants: the US from 1 year, the EU not children.
+                push(
+                    out,
+                    RuleId::EInoAge,
+                    Excludes,
+                    format!("No label covers inotuzumab under 1 year (US from 1 year; no EU paediatric label found); the patient is {age}."),
+                    &[L_INO_US, L_INO_EU],
+                );
+            } else if s.is_child() {
                 // Not borrowed from the US label: the EU fact was not found.
                 push(
                     out,
@@ -527,6 +549,15 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                     &[L_INO_EU_LIVER],
                 ),
                 Liver::None => {}
+            }
+            if !s.is_child() && s.ph == Ph::Unknown {
+                push(
+                    out,
+                    RuleId::EInoLabel,
+                    Unknown,
+                    "EU label: Ph-positive adults need failure of at least 1 TKI; BCR-ABL1 (Ph status) is needed.".into(),
+                    &[L_INO_EU],
+                );
             }
             if !s.is_child() && s.ph == Ph::Positive {
                 match s.tkis_failed {
@@ -587,7 +618,7 @@ fn tisagenlecleucel(s: &Scenario, out: &mut Vec<LabelCheck>) {
             RuleId::ECart,
             Excludes,
             format!(
-                "{region} label: up to 25 years; the patient is {}.",
+                "{region} label: up to and including 25 years (before the 26th birthday); the patient is {}.",
                 crate::display::age(s.age_years)
             ),
             src,

@@ -100,3 +100,7 @@ pub const STANDARD_BSA_M2: f64 = 1.73;
 
 /// ELIANA enrolled patients from this age in years (S2: "aged 3–21 years old").
 pub const ELIANA_MIN_AGE_YEARS: f64 = 3.0;
+
+/// EU blinatumomab premedication in children: dexamethasone mg/m² 6–12 hours before cycle 1
+/// (L), at most [`BLINA_PREMED_MAX_MG`].
+pub const EU_PREMED_CHILD_FIRST_MG_PER_M2: f64 = 10.0;

@@ -231,6 +231,51 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
             }
         }
     }
+    // A first relapse in CR after re-induction is a second CR, not active relapse: the
+    // relapsed/refractory answer (schedule, labels, pre-phase) would be wrong for it.
+    if matches!(
+        setting,
+        Some(Setting::FirstRelapseEarly | Setting::FirstRelapseLate)
+    ) && reinduction == Some(Reinduction::InCr)
+    {
+        v.problem(
+            Field::Reinduction,
+            ProblemKind::Inconsistent,
+            "in CR after re-induction is a second CR, not an active first relapse. If MRD is \
+             detectable, choose the setting MRD-positive in morphologic CR with second CR; \
+             an MRD-negative CR is outside this aid."
+                .to_string(),
+        );
+    }
+    // A relapse follows at least one line of therapy; a second relapse at least two.
+    if let (Some(setting), Some(Some(lines))) = (setting, prior_lines) {
+        let least = match setting {
+            Setting::SecondOrLaterRelapse => 2,
+            Setting::FirstRelapseEarly | Setting::FirstRelapseLate | Setting::RelapseAfterHsct => 1,
+            Setting::PrimaryRefractory | Setting::MrdPositiveCr => 0,
+        };
+        if lines < least {
+            v.problem(
+                Field::PriorLines,
+                ProblemKind::Inconsistent,
+                format!(
+                    "{lines} contradicts the disease setting, which follows at least {least} line{} of therapy.",
+                    if least == 1 { "" } else { "s" }
+                ),
+            );
+        }
+    }
+    // Dialysis with a clearance of 30 mL/min or more cannot both be true.
+    if let (Some(YesNo::Yes), Some(Some(c))) = (dialysis, crcl) {
+        if c >= crate::thresholds::CRCL_NO_DATA_BELOW {
+            v.problem(
+                Field::Dialysis,
+                ProblemKind::Inconsistent,
+                "Yes contradicts a creatinine clearance of 30 mL/min or more; correct one of them."
+                    .to_string(),
+            );
+        }
+    }
     if setting == Some(Setting::RelapseAfterHsct) && prior_hsct == Some(YesNo::No) {
         v.problem(
             Field::PriorHsct,

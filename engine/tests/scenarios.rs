@@ -28,6 +28,7 @@ fn pos() -> Scenario {
         cr_number: CrNumber::First,
         marrow_blasts_pct: Some(10.0),
         extramedullary: Extramedullary::None,
+        ldh: Ldh::Normal,
         cns: Cns::None,
         liver: Liver::None,
         transplant: TransplantPlan::NotCandidate,
@@ -1272,7 +1273,9 @@ fn debulking_threshold_in_billions_per_litre() {
             .with(Field::Setting, "r2")
             .with(Field::MarrowBlasts, "10")
             .with(Field::PeripheralBlasts, pb)
-            .with(Field::PeripheralBlastsUnit, "g");
+            .with(Field::PeripheralBlastsUnit, "g")
+            .with(Field::LdhStatus, "norm")
+            .with(Field::Extramedullary, "no");
         match assess(&raw) {
             Assessment::Valid(rec) => rec.debulking.level,
             Assessment::Invalid(p) => panic!("{p:?}"),

@@ -8,10 +8,11 @@ use engine::scenario::{
 use engine::validate::{format_mrd, parse_mrd, parse_number, validate, Problem, ProblemKind};
 
 /// The smallest valid scenario: the two required fields.
+/// The minimal valid scenario: primary refractory disease has no prior-lines minimum.
 fn base() -> RawScenario {
     RawScenario::new()
         .with(Field::Age, "34")
-        .with(Field::Setting, "r2")
+        .with(Field::Setting, "ref")
 }
 
 fn problems(raw: &RawScenario) -> Vec<Problem> {
@@ -59,7 +60,7 @@ fn one_problem(raw: &RawScenario, field: Field, kind: ProblemKind) -> String {
 fn minimal_scenario_is_valid_with_unknown_defaults() {
     let s = valid(&base());
     assert_eq!(s.age_years, 34.0);
-    assert_eq!(s.setting, Setting::SecondOrLaterRelapse);
+    assert_eq!(s.setting, Setting::PrimaryRefractory);
     assert_eq!(s.weight_kg, None);
     assert_eq!(s.mrd_fraction, None);
     assert_eq!(s.marrow_blasts_pct, None);

@@ -744,3 +744,132 @@ fn an_infants_clearance_is_read_per_1_73_m2_on_the_card_and_in_the_schedule() {
         .expect("renal note");
     assert!(renal.text.contains("(this patient)"), "{}", renal.text);
 }
+
+// ---- Findings of the independent clinical review, each fixed ----
+
+/// The problems `changes` give, as (field, kind).
+fn problems_of(changes: &[(&str, &str)]) -> Vec<Field> {
+    match assess(&link(changes)) {
+        Assessment::Invalid(p) => p.into_iter().map(|p| p.field).collect(),
+        Assessment::Valid(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn review_first_relapse_in_cr_after_reinduction_is_not_active_relapse() {
+    let p = problems_of(&[("set", "r1e"), ("reind", "cr"), ("lines", "1")]);
+    assert_eq!(p, vec![Field::Reinduction]);
+    // Refractory to re-induction stays a valid first relapse.
+    assert!(problems_of(&[("set", "r1e"), ("reind", "ref"), ("lines", "1")]).is_empty());
+}
+
+#[test]
+fn review_impossible_line_counts_and_dialysis_are_refused() {
+    assert_eq!(problems_of(&[("lines", "0")]), vec![Field::PriorLines]);
+    assert_eq!(problems_of(&[("lines", "1")]), vec![Field::PriorLines]);
+    assert!(problems_of(&[("set", "r1e"), ("lines", "1")]).is_empty());
+    assert_eq!(problems_of(&[("dial", "yes")]), vec![Field::Dialysis]);
+    assert!(problems_of(&[("dial", "yes"), ("crcl", "10")]).is_empty());
+}
+
+#[test]
+fn review_no_preference_over_an_excluded_inotuzumab_in_cr() {
+    // MRD below the label threshold with a transplant planned: P-HSCT prefers blinatumomab
+    // over inotuzumab, which is not an alternative in CR; the use is off-label.
+    let r = rec(&[
+        ("set", "mrd"),
+        ("crn", "1"),
+        ("mrd", "0.05"),
+        ("bm", "1"),
+        ("pb", ""),
+        ("emd", ""),
+        ("hsct", "plan"),
+    ]);
+    assert_eq!(status(&r, Therapy::Blinatumomab), Status::Option);
+    assert_eq!(
+        card(&r, Therapy::Blinatumomab).label.status,
+        LabelStatus::Off
+    );
+}
+
+#[test]
+fn review_unknown_values_a_label_needs_leave_it_undecided() {
+    // Unknown MRD level.
+    let r = rec(&[
+        ("set", "mrd"),
+        ("crn", "1"),
+        ("bm", "1"),
+        ("pb", ""),
+        ("emd", ""),
+    ]);
+    assert_eq!(
+        card(&r, Therapy::Blinatumomab).label.status,
+        LabelStatus::Unknown
+    );
+    // EU adult, Ph unknown: inotuzumab's Ph-positive condition cannot be judged.
+    let r = rec(&[("reg", "eu"), ("ph", "")]);
+    assert_eq!(
+        card(&r, Therapy::Inotuzumab).label.status,
+        LabelStatus::Unknown
+    );
+}
+
+#[test]
+fn review_inotuzumab_under_one_year_is_excluded_in_both_regions() {
+    for reg in ["us", "eu"] {
+        let r = rec(&[("reg", reg), ("age", "0.5"), ("wt", "7.5"), ("ht", "66")]);
+        assert_eq!(
+            status(&r, Therapy::Inotuzumab),
+            Status::NotEligible,
+            "{reg}"
+        );
+    }
+}
+
+#[test]
+fn review_a_one_month_old_typed_as_0_08_years_is_within_the_us_label() {
+    let r = rec(&[("age", "0.08"), ("wt", "4"), ("ht", "54")]);
+    assert_ne!(
+        card(&r, Therapy::Blinatumomab).label.status,
+        LabelStatus::Off
+    );
+}
+
+#[test]
+fn review_eu_children_get_the_eu_premedication() {
+    let r = rec(&[("reg", "eu"), ("age", "10"), ("wt", "25"), ("ht", "130")]);
+    let premed = &r.schedule.premedication;
+    assert_eq!(premed.len(), 2, "{premed:?}");
+    assert!(premed[0].as_written.starts_with("10 mg/m²"), "{premed:?}");
+    assert!(premed.iter().all(|d| d.as_written.contains("/m²")));
+}
+
+#[test]
+fn review_unknown_ldh_or_extramedullary_leaves_pre_phase_open() {
+    let r = rec(&[("ldhs", "")]);
+    assert_eq!(r.debulking.level, DebulkingLevel::Undetermined);
+    assert!(r.debulking.missing.contains(&Field::LdhStatus));
+    let r = rec(&[("emd", "")]);
+    assert_eq!(r.debulking.level, DebulkingLevel::Undetermined);
+    assert_eq!(rec(&[]).debulking.level, DebulkingLevel::NotNeeded);
+}
+
+#[test]
+fn review_ph_pre_phase_with_t315i_names_ponatinib() {
+    let r = rec(&[("ph", "pos"), ("tkis", "2"), ("t315i", "yes"), ("bm", "80")]);
+    let dph: Vec<&Reason> = r.debulking.ph_regimen.iter().collect();
+    assert!(dph.iter().any(|d| d.text.contains("ponatinib")), "{dph:?}");
+}
+
+#[test]
+fn review_eu_child_refractory_after_one_line_is_outside_the_label() {
+    let r = rec(&[
+        ("reg", "eu"),
+        ("age", "10"),
+        ("wt", "25"),
+        ("ht", "130"),
+        ("set", "ref"),
+        ("lines", "1"),
+    ]);
+    assert_eq!(status(&r, Therapy::Blinatumomab), Status::NotEligible);
+}

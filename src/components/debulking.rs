@@ -21,6 +21,9 @@ pub fn trim_number(x: f64) -> String {
 pub fn DebulkingCard(
     /// The engine's pre-phase advice.
     debulking: Debulking,
+    /// Weight, height and age that do not fit together: shown beside the doses.
+    #[prop(optional)]
+    warnings: Vec<engine::plausibility::Warning>,
 ) -> impl IntoView {
     let level = debulking.level;
     let plan = debulking.plan;
@@ -28,6 +31,7 @@ pub fn DebulkingCard(
     view! {
         <section class="card debulking" data-debulking=level.slug() data-plan=plan.slug() aria-labelledby="debulking-title">
             <h2 id="debulking-title">"Pre-phase before the immunotherapy"</h2>
+            <super::results::Warnings warnings />
             <h3>"Debulking before blinatumomab"</h3>
             <p class="debulking-level">
                 <strong>{level.label()}</strong>

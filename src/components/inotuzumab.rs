@@ -18,6 +18,9 @@ pub fn InotuzumabCard(
     schedule: InotuzumabSchedule,
     /// Cytoreduction before the first dose (D-3), when it applies.
     cytoreduction: Vec<Reason>,
+    /// Weight, height and age that do not fit together: shown beside the doses.
+    #[prop(optional)]
+    warnings: Vec<engine::plausibility::Warning>,
 ) -> impl IntoView {
     let basis = basis_words(&schedule.basis, "Doses in mg/m²");
     let plan = schedule.plan;
@@ -29,6 +32,7 @@ pub fn InotuzumabCard(
             aria-labelledby="ino-schedule-title"
         >
             <h2 id="ino-schedule-title">"Inotuzumab ozogamicin schedule"</h2>
+            <super::results::Warnings warnings />
             <PlanFold plan drug="Inotuzumab ozogamicin">
                 {(!cytoreduction.is_empty()).then(|| view! {
                     <h3>"Before cycle 1"</h3>

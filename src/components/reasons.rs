@@ -22,6 +22,10 @@ fn effect_word(effect: Effect) -> &'static str {
 pub fn Reasons(
     /// The reasons, in rule order.
     reasons: Vec<Reason>,
+    /// Whether a caution outweighs favouring reasons here: they are then labelled so, never
+    /// read as "preferred".
+    #[prop(optional)]
+    outweighed: bool,
 ) -> impl IntoView {
     view! {
         <ul class="reasons">
@@ -31,7 +35,9 @@ pub fn Reasons(
                     let effect = format!("{:?}", r.effect).to_ascii_lowercase();
                     view! {
                         <li class="reason" data-rule=r.rule.as_str() data-effect=effect>
-                            <span class="effect">{effect_word(r.effect)}</span>
+                            <span class="effect">
+                                {if outweighed && r.effect == Effect::Favours { "Favours, outweighed by the caution" } else { effect_word(r.effect) }}
+                            </span>
                             <span class="rule-id">{r.rule.as_str()}</span>
                             <span class="reason-text">{r.text}</span>
                             <Citations citations=r.sources />

@@ -70,9 +70,9 @@ pub fn Results(
                                 }
                             })}
                         <OtherRegion differences scenario />
-                        <DebulkingCard debulking=rec.debulking />
-                        <ScheduleCard schedule=rec.schedule />
-                        <InotuzumabCard schedule=rec.inotuzumab cytoreduction />
+                        <DebulkingCard debulking=rec.debulking warnings=rec.warnings.clone() />
+                        <ScheduleCard schedule=rec.schedule warnings=rec.warnings.clone() />
+                        <InotuzumabCard schedule=rec.inotuzumab cytoreduction warnings=rec.warnings.clone() />
                         <DecisionPath rec=path />
                     }
                         .into_any()

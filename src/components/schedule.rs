@@ -34,6 +34,9 @@ pub fn basis_words(basis: &DosingBasis, per_m2: &str) -> String {
 pub fn ScheduleCard(
     /// The engine's schedule for this patient.
     schedule: BlinatumomabSchedule,
+    /// Weight, height and age that do not fit together: shown beside the doses.
+    #[prop(optional)]
+    warnings: Vec<engine::plausibility::Warning>,
 ) -> impl IntoView {
     let basis = basis_words(&schedule.basis, "Weight < 45 kg: doses in µg/m²/day");
     let indication = match schedule.indication {
@@ -49,6 +52,7 @@ pub fn ScheduleCard(
             aria-labelledby="schedule-title"
         >
             <h2 id="schedule-title">"Blinatumomab schedule"</h2>
+            <super::results::Warnings warnings />
             <PlanFold plan drug="Blinatumomab">
                 <p>
                     <strong>{indication}</strong>

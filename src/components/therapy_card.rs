@@ -69,6 +69,8 @@ pub fn TherapyCard(
                     <span aria-hidden="true">{label_symbol(label.status)}</span>
                     " "
                     {label.status.label(region)}
+                    {(status == Status::NotEligible && label.status == LabelStatus::On)
+                        .then_some(", but not eligible for this patient (see below)")}
                 </summary>
                 <div class="label-body">
                     <p>
@@ -117,7 +119,7 @@ pub fn TherapyCard(
                 }
                     .into_any()
             } else {
-                view! { <Reasons reasons /> }.into_any()
+                view! { <Reasons reasons outweighed=status == Status::Caution /> }.into_any()
             }}
         </article>
     }

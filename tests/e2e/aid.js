@@ -140,7 +140,7 @@ class Aid {
 
   /** The results' "check the units" warning (weight, height and age that do not fit). */
   plausibilityWarning() {
-    return this.page.locator('.results [data-warning="plausibility"]');
+    return this.page.locator('.results > [data-warning="plausibility"]');
   }
 
   /** The footer's folded label-changes view. */

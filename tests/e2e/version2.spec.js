@@ -178,6 +178,10 @@ test('weight, height and age that do not fit (3 years, 66 kg, 95 cm) raise "chec
   await expect(warning).toContainText('BMI');
   // Beside the BSA in the form as well; the doses are still computed.
   await expect(page.locator('form [data-warning="plausibility"]')).toBeVisible();
+  // And on every dosing card, beside the doses it puts in doubt.
+  for (const card of ['[data-schedule="blinatumomab"]', '[data-schedule="inotuzumab"]', '[data-debulking]']) {
+    await expect(page.locator(`${card} [data-warning="plausibility"]`)).toBeVisible();
+  }
   await expect(aid.cards()).toHaveCount(5);
   await expect(aid.schedule().locator('tbody tr').first().locator('.dose-amount')).toHaveText('9 µg/day');
   // Plausible values: no warning.

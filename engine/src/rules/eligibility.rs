@@ -144,7 +144,7 @@ pub const E_CART: Rule = Rule {
                 Some(Therapy::Tisagenlecleucel),
                 Effect::Note,
                 format!(
-                    "Age {}: within the {} label (up to 25 years), though the source paper, older, says 21 and younger.",
+                    "Age {}: within the {} label (up to and including 25 years, i.e. before the 26th birthday), though the source paper, older, says 21 and younger.",
                     crate::display::age(s.age_years),
                     s.region.name()
                 ),
@@ -165,7 +165,8 @@ mod tests {
     use crate::rule::Effect::*;
     use crate::scenario::{CrNumber, Liver, Marker, Ph, Reinduction, Setting, TkisFailed, YesNo};
 
-    const ONE_MONTH: f64 = 1.0 / 12.0;
+    /// One month as typed in years (0.0833 typed as 0.08 must qualify).
+    const ONE_MONTH: f64 = 0.08;
 
     /// Every finding of `rule` in `s` names the scenario's region.
     fn names_region(rule: &Rule, s: &Scenario) {
@@ -236,9 +237,11 @@ mod tests {
         assert!(silent(&E_INO_AGE, &us(1.0)));
         assert!(silent(&E_INO_AGE, &us(1.01)));
         assert!(texts(&E_INO_AGE, &us(0.5), INO)[0].ends_with("the patient is 6 months."));
-        // EU: no paediatric label found: asked to check, never excluded; adults silent.
+        // EU: no paediatric label found: from 1 year asked to check, not excluded.
         let eu = |age_years| Scenario { age_years, ..eu() };
-        assert_eq!(effects(&E_INO_AGE, &eu(0.5), INO), [NeedsTest]);
+        // Under 1 year no label covers it anywhere: excluded in the EU too.
+        assert_eq!(effects(&E_INO_AGE, &eu(0.5), INO), [Excludes]);
+        assert_eq!(effects(&E_INO_AGE, &eu(1.0), INO), [NeedsTest]);
         assert_eq!(effects(&E_INO_AGE, &eu(17.99), INO), [NeedsTest]);
         assert!(silent(&E_INO_AGE, &eu(18.0)));
         names_region(&E_INO_AGE, &us(0.5));
@@ -445,11 +448,14 @@ mod tests {
             effects(&E_BLIN_LABEL, &child(10.0, None), BLINA),
             [NeedsTest]
         );
-        let refractory = Scenario {
+        // Refractory disease also needs 2 prior therapies (only relapse after allo-HSCT is
+        // named as an alternative).
+        let refractory = |lines| Scenario {
             setting: Setting::PrimaryRefractory,
-            ..child(10.0, Some(0))
+            ..child(10.0, Some(lines))
         };
-        assert!(silent(&E_BLIN_LABEL, &refractory));
+        assert_eq!(effects(&E_BLIN_LABEL, &refractory(1), BLINA), [Excludes]);
+        assert!(silent(&E_BLIN_LABEL, &refractory(2)));
         let transplanted = Scenario {
             prior_hsct: YesNo::Yes,
             ..child(10.0, Some(1))

@@ -102,6 +102,11 @@ pub const P_HSCT: Rule = Rule {
         if s.transplant != TransplantPlan::Planned {
             return Vec::new();
         }
+        // Blinatumomab is preferred *over inotuzumab*: in CR (the MRD setting) inotuzumab is
+        // not an alternative, so there is nothing to prefer it over.
+        if !s.setting.is_relapsed_refractory() {
+            return Vec::new();
+        }
         let mut out = vec![finding(
             Some(Therapy::Inotuzumab),
             Effect::Caution,

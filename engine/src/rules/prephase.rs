@@ -186,15 +186,21 @@ pub const D_PH: Rule = Rule {
     id: RuleId::DPh,
     statement: "In Ph-positive disease that needs pre-phase (D-1 or D-2), a TKI with a corticosteroid is a regimen option, to a WBC below 10 × 10⁹/L before blinatumomab.",
     sources: &[Q_PH_S4, L_PH_NCCN],
-    reads: &[Field::Ph, Field::Setting, Field::MarrowBlasts, Field::PeripheralBlasts, Field::LdhStatus, Field::Extramedullary],
+    reads: &[Field::Ph, Field::Setting, Field::MarrowBlasts, Field::PeripheralBlasts, Field::LdhStatus, Field::Extramedullary, Field::T315i],
     eval: |s| {
         if s.ph != Ph::Positive || (d1_reasons(s).is_empty() && d2_reasons(s).is_empty()) {
             return Vec::new();
         }
+        // With T315I the only TKI with activity is ponatinib (P-PH).
+        let tki = if s.t315i == crate::scenario::YesNo::Yes {
+            "ponatinib (T315I: imatinib and the second-generation TKIs do not work)"
+        } else {
+            "a TKI"
+        };
         vec![finding(
             Some(Therapy::Blinatumomab),
             Effect::Note,
-            "Ph-positive: debulk with a TKI alone, with steroids, or with chemotherapy; NCCN: a TKI with a corticosteroid to a WBC below 10 × 10⁹/L before blinatumomab.".into(),
+            format!("Ph-positive: debulk with {tki} alone, with steroids, or with chemotherapy; NCCN: the TKI with a corticosteroid to a WBC below 10 × 10⁹/L before blinatumomab."),
             &[Q_PH_S4, L_PH_NCCN],
         )]
     },
