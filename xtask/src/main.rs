@@ -25,6 +25,41 @@ const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 /// (labels by region, both schedules) rounded up, so no change can drift upwards unnoticed.
 /// Lower it with every cut; when it reaches the budget, enforce the budget instead.
 const FIRST_VISIT_CEILING_BROTLI: u64 = 167_000;
+/// Tables of core that once made up a fifth of the wasm, each with what links it and what
+/// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
+/// tables' first entries, as they lie in the wasm's data.
+const UNWANTED_IN_WASM: &[(&str, &[u8])] = &[
+    (
+        "core's float formatting (Grisu/Dragon, ~8 KB brotli): an f64 is written with {}, \
+         {:.N}, {:e} or to_string(); write it with engine::decimal::{Shortest, Fixed, Exp, \
+         ExpFixed}",
+        // flt2dec::strategy::grisu::CACHED_POW10[0] = (0xe61acf033d1a45df, -1087, -308)
+        &[
+            0xdf, 0x45, 0x1a, 0x3d, 0x03, 0xcf, 0x1a, 0xe6, 0xc1, 0xfb, 0xcc, 0xfe,
+        ],
+    ),
+    (
+        "core's float parsing (Eisel-Lemire, ~13 KB brotli): parse::<f64>() is called; use \
+         engine::decimal::ParseF64::parse_f64",
+        // dec2flt::table::POWER_OF_FIVE_128[0] = (0xeef453d6923bd65a, 0x113faa2906a13b3f)
+        &[
+            0x5a, 0xd6, 0x3b, 0x92, 0xd6, 0x53, 0xf4, 0xee, 0x3f, 0x3b, 0xa1, 0x06, 0x29, 0xaa,
+            0x3f, 0x11,
+        ],
+    ),
+    (
+        "core's Unicode lower-case table (~3 KB brotli): str/char to_lowercase is called; \
+         use to_ascii_lowercase",
+        // unicode::conversions LOWERCASE_TABLE: ('\u{c0}', 0xe0), ('\u{c1}', 0xe1)
+        &[0xc0, 0, 0, 0, 0xe0, 0, 0, 0, 0xc1, 0, 0, 0, 0xe1, 0, 0, 0],
+    ),
+    (
+        "core's Unicode upper-case table (~6 KB brotli): str/char to_uppercase is called; \
+         use to_ascii_uppercase",
+        // unicode::conversions UPPERCASE_TABLE: ('\u{e0}', 0xc0), ('\u{e1}', 0xc1)
+        &[0xe0, 0, 0, 0, 0xc0, 0, 0, 0, 0xe1, 0, 0, 0, 0xc1, 0, 0, 0],
+    ),
+];
 /// Assets a release build also writes as `<file>.br` and `<file>.gz`, for static hosts that
 /// serve precompressed files.
 const PRECOMPRESSED: &[&str] = &[
@@ -352,6 +387,15 @@ fn size(dist: &str) -> Result {
     }
     let total = format!("total ({} files)", files.len());
     println!("{total:<width$} {raw_total:>9} {gz_total:>9} {br_total:>9}");
+    let mut unwanted = Vec::new();
+    for file in files.iter().filter(|f| f.ends_with(".wasm")) {
+        let wasm = fs::read(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        unwanted.extend(
+            unwanted_in(&wasm)
+                .into_iter()
+                .map(|what| format!("{file}: {what}")),
+        );
+    }
     let verdict = budget_verdict(br_total);
     println!(
         "{:<width$} {:>29}",
@@ -370,7 +414,27 @@ fn size(dist: &str) -> Result {
             br_total - FIRST_VISIT_BUDGET_BROTLI
         );
     }
-    verdict.map(|_| ())
+    let mut failures: Vec<String> = verdict.err().into_iter().collect();
+    if !unwanted.is_empty() {
+        failures.push(format!(
+            "the wasm links code the size budget keeps out (README, size budget):\n  {}",
+            unwanted.join("\n  ")
+        ));
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\nxtask: "))
+    }
+}
+
+/// What of [`UNWANTED_IN_WASM`] a wasm contains.
+fn unwanted_in(wasm: &[u8]) -> Vec<&'static str> {
+    UNWANTED_IN_WASM
+        .iter()
+        .filter(|(_, bytes)| wasm.windows(bytes.len()).any(|w| w == *bytes))
+        .map(|(what, _)| *what)
+        .collect()
 }
 
 /// The bytes to spare under the enforced ceiling, or the failure message when the total is
@@ -985,6 +1049,16 @@ if (1 < 2 && navigator.serviceWorker) navigator.serviceWorker.register('./sw.js?
             "sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO"
         );
         fs::remove_file(&file).unwrap();
+    }
+
+    #[test]
+    fn unwanted_tables_are_found_anywhere_in_the_wasm() {
+        assert!(unwanted_in(b"\0asm\x01\0\0\0 nothing here").is_empty());
+        let (what, bytes) = UNWANTED_IN_WASM[1];
+        let mut wasm = b"\0asm\x01\0\0\0 data: ".to_vec();
+        wasm.extend_from_slice(bytes);
+        wasm.extend_from_slice(b" more");
+        assert_eq!(unwanted_in(&wasm), [what]);
     }
 
     #[test]
