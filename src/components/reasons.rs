@@ -36,7 +36,7 @@ pub fn Reasons(
                     view! {
                         <li class="reason" data-rule=r.rule.as_str() data-effect=effect>
                             <span class="effect">
-                                {if outweighed && r.effect == Effect::Favours { "Favours, outweighed by the caution" } else { effect_word(r.effect) }}
+                                {if outweighed && r.effect == Effect::Favours { "Outweighed" } else { effect_word(r.effect) }}
                             </span>
                             <span class="rule-id">{r.rule.as_str()}</span>
                             <span class="reason-text">{r.text}</span>

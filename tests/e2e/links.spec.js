@@ -65,7 +65,10 @@ test('a link made by filling the form reproduces the same result in a fresh page
   }
   await expect(other.getByLabel('Liver', { exact: true }).locator('option:checked')).toHaveText('Serious ongoing liver disease');
   await expect(other.getByLabel('Peripheral blood blasts (/µL)', { exact: true })).toHaveValue('1200');
-  await expect(other.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'not-needed');
+  // LDH and extramedullary disease were not given: pre-phase stays open (D-2 undecided),
+  // never "not needed", in the fresh page as in the first.
+  await expect(other.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'undetermined');
+  await expect(other.locator('[data-debulking]')).toContainText('LDH');
   expect(errors).toEqual([]);
 });
 

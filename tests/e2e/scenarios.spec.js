@@ -33,6 +33,8 @@ const R2_ADULT = {
   'Disease setting': { choose: 'Second or later relapse' },
   'Marrow blasts (%)': 20,
   'Extramedullary disease (non-CNS)': { choose: 'None' },
+  // Unknown LDH would leave pre-phase open (D-2): known and normal here.
+  LDH: { choose: 'Normal' },
   CD19: { choose: 'Positive' },
   CD22: { choose: 'Positive' },
   ...KNOWN_HISTORY,
@@ -265,7 +267,7 @@ test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
     await aid.expectLabel('tisagenlecleucel', 'on');
     const note = aid.reason('tisagenlecleucel', 'E-CART');
     await expect(note).toHaveAttribute('data-effect', 'note');
-    await expect(note).toContainText('within the US label (up to 25 years)');
+    await expect(note).toContainText('within the US label (up to and including 25 years, i.e. before the 26th birthday)');
     await expect(note).toContainText('says 21 and younger');
     await aid.fill('Age (years)', 26);
     await aid.expectStatus('tisagenlecleucel', 'not-eligible');
@@ -273,7 +275,7 @@ test.describe('CAR-T labels by age (CD19 positive, second relapse)', () => {
     await aid.expectRules('tisagenlecleucel', ['E-CART']);
     // The exclusion names the region whose label it applied.
     await expect(aid.reason('tisagenlecleucel', 'E-CART')).toHaveAttribute('data-effect', 'excludes');
-    await expect(aid.reason('tisagenlecleucel', 'E-CART')).toContainText('US label: up to 25 years; the patient is 26 years');
+    await expect(aid.reason('tisagenlecleucel', 'E-CART')).toContainText('US label: up to and including 25 years (before the 26th birthday); the patient is 26 years');
   });
 
   test('brexucabtagene: age 17 not eligible (E-CART), age 18 an option', async ({ aid }) => {

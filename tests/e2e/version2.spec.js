@@ -11,6 +11,8 @@ const { test, expect } = require('./aid');
 const KNOWN = {
   ph: 'neg',
   emd: 'no',
+  // Unknown LDH leaves pre-phase open (D-2 undecided).
+  ldhs: 'norm',
   bm: 20,
   cns: 'no',
   hsct: 'no',
@@ -285,7 +287,6 @@ test('first relapse: the response to re-induction decides tisagenlecleucel (refr
   const answers = [
     ['Not yet re-induced', 'not-eligible', 'off', 'if it proves refractory to re-induction, it would be within the label'],
     ['Refractory to re-induction', 'option', 'on', null],
-    ['In CR after re-induction', 'not-eligible', 'off', 'a second relapse would be within the label'],
   ];
   for (const [answer, status, label, says] of answers) {
     await aid.choose('First relapse: response to re-induction', answer);
@@ -294,6 +295,11 @@ test('first relapse: the response to re-induction decides tisagenlecleucel (refr
     if (says) await expect(aid.reason('tisagenlecleucel', 'E-CART')).toContainText(says);
     else await aid.expectNoRules('tisagenlecleucel', ['E-CART']);
   }
+  // In CR after re-induction is a second CR, not an active first relapse: refused at the
+  // field, pointing to the MRD setting, and nothing typed is lost.
+  await aid.choose('First relapse: response to re-induction', 'In CR after re-induction');
+  await expect(aid.fieldError('reind')).toContainText('second CR');
+  await expect(aid.cards()).toHaveCount(0);
   await expect(aid.page).toHaveURL(/[?&]reind=cr(&|$)/);
 });
 
