@@ -63,6 +63,17 @@ fn marker(value: Marker) -> String {
     }
 }
 
+/// The percentage of blasts measured for a marker, or "not given".
+fn pct_given(value: Marker) -> String {
+    match value {
+        Marker::Low { pct } | Marker::Positive { pct: Some(pct) } => {
+            format!("{}% of blasts", exact(pct))
+        }
+        Marker::Negative => "negative".into(),
+        _ => NOT_GIVEN.into(),
+    }
+}
+
 /// `field` of `s` as the engine understood it ("62%", "Second or later relapse", "unknown").
 pub fn describe(field: Field, s: &Scenario) -> String {
     match field {
@@ -147,8 +158,11 @@ pub fn describe(field: Field, s: &Scenario) -> String {
             },
         )
         .into(),
-        Field::Cd19 | Field::Cd19Pct => marker(s.cd19),
-        Field::Cd22 | Field::Cd22Pct => marker(s.cd22),
+        Field::Cd19 => marker(s.cd19),
+        Field::Cd22 => marker(s.cd22),
+        // The percentage field says what was measured, not the status chosen beside it.
+        Field::Cd19Pct => pct_given(s.cd19),
+        Field::Cd22Pct => pct_given(s.cd22),
         Field::Ph => choice_label(
             field,
             match s.ph {

@@ -123,7 +123,26 @@ pub const E_BLIN_LABEL: Rule = Rule {
     statement: "Blinatumomab is eligible only within the chosen region's label. US: from 1 month of age; MRD ≥ 0.1% in first or second CR. EU: MRD only in Ph-negative adults in first or second CR; Ph-positive relapsed or refractory adults only after at least 2 failed TKIs; children from 1 year with Ph-negative disease after at least 2 prior therapies or relapse after allo-HSCT. Use outside the label is a clinical decision.",
     sources: &[labels::L_BLINA_US_RR, labels::L_BLINA_US_MRD, labels::L_BLINA_EU_RR, labels::L_BLINA_EU_MRD],
     reads: &[Field::Region, Field::Age, Field::Setting, Field::CrNumber, Field::Mrd, Field::Ph, Field::TkisFailed, Field::PriorLines, Field::PriorHsct],
-    eval: |s| label_findings(s, Therapy::Blinatumomab, RuleId::EBlinLabel),
+    eval: |s| {
+        let mut out = label_findings(s, Therapy::Blinatumomab, RuleId::EBlinLabel);
+        // The EU label admits Ph-positive adults only when no alternative exists: a
+        // condition the aid cannot judge, so the card says it.
+        if s.region == Region::Eu
+            && s.ph == crate::scenario::Ph::Positive
+            && !s.is_child()
+            && s.setting.is_relapsed_refractory()
+            && s.tkis_failed == crate::scenario::TkisFailed::TwoOrMore
+        {
+            out.push(finding_in(
+                s.region,
+                Some(Therapy::Blinatumomab),
+                Effect::Note,
+                "EU label: Ph-positive adults only when there is no alternative treatment (with T315I, ponatinib is one to weigh).".into(),
+                &[labels::L_BLINA_EU_RR],
+            ));
+        }
+        out
+    },
 };
 
 /// E-CART: each CAR-T product's label, by region: age and disease setting.
@@ -390,7 +409,14 @@ mod tests {
             [Excludes]
         );
         assert!(texts(&E_BLIN_LABEL, &ph(TkisFailed::One), BLINA)[0].contains("1 has failed"));
-        assert!(silent(&E_BLIN_LABEL, &ph(TkisFailed::TwoOrMore)));
+        // Within the label after 2 TKIs, with its "no alternative" condition noted.
+        assert_eq!(
+            effects(&E_BLIN_LABEL, &ph(TkisFailed::TwoOrMore), BLINA),
+            [Note]
+        );
+        assert!(
+            texts(&E_BLIN_LABEL, &ph(TkisFailed::TwoOrMore), BLINA)[0].contains("no alternative")
+        );
         assert_eq!(
             effects(&E_BLIN_LABEL, &ph(TkisFailed::Unknown), BLINA),
             [NeedsTest]

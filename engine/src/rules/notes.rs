@@ -145,8 +145,8 @@ pub const P_PH: Rule = Rule {
             _ => "",
         };
         let alcantara = match s.tkis_failed {
-            TkisFailed::One | TkisFailed::TwoOrMore => "Ph-positive after TKI failure, as in ALCANTARA: CR/CRh 36%",
-            _ => "Ph-positive: CR/CRh 36% in ALCANTARA, which enrolled patients after failure of a second-generation or later TKI",
+            TkisFailed::One | TkisFailed::TwoOrMore => "Ph-positive after TKI failure, as in ALCANTARA (adults): CR/CRh 36%",
+            _ => "Ph-positive: CR/CRh 36% in ALCANTARA, which enrolled adults after failure of a second-generation or later TKI",
         };
         let t315i_figure = if s.t315i == YesNo::Yes {
             " (4 of 10 with T315I responded)"
@@ -470,7 +470,7 @@ mod tests {
         };
         let plain = ph(TkisFailed::Unknown, YesNo::No);
         assert_eq!(effects(&P_PH, &plain, BLINA), [Note]);
-        assert!(texts(&P_PH, &plain, BLINA)[0].contains("which enrolled patients after failure"));
+        assert!(texts(&P_PH, &plain, BLINA)[0].contains("which enrolled adults after failure"));
         // The TKI combination rests on blinatumomab's sources: the other therapies are told
         // only to plan a TKI.
         for t in OTHERS {

@@ -285,7 +285,7 @@ pub const P_MRD: Rule = Rule {
                 Some(Therapy::Blinatumomab),
                 Effect::Favours,
                 format!(
-                    "MRD {} in CR (≥ 0.1%): blinatumomab is approved here; 78% were MRD-negative after one cycle (BLAST).",
+                    "MRD {} in CR (≥ 0.1%): blinatumomab is approved here; 78% were MRD-negative after one cycle (BLAST, adults).",
                     crate::validate::format_mrd(m)
                 ),
                 &[Q_MRD_S2, Q_BLAST_S2, L_BLINA_US_MRD],
