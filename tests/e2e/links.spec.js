@@ -68,7 +68,8 @@ test('a link made by filling the form reproduces the same result in a fresh page
   // LDH and extramedullary disease were not given: pre-phase stays open (D-2 undecided),
   // never "not needed", in the fresh page as in the first.
   await expect(other.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'undetermined');
-  await expect(other.locator('[data-debulking]')).toContainText('LDH');
+  await expect(other.locator('[data-debulking]')).toContainText('Needed to decide: LDH, Extramedullary disease (non-CNS).');
+  await expect(aid.debulking()).toContainText('Needed to decide: LDH, Extramedullary disease (non-CNS).');
   expect(errors).toEqual([]);
 });
 

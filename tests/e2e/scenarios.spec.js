@@ -146,6 +146,17 @@ test.describe('target antigens and CNS', () => {
     });
     for (const t of ['blinatumomab', ...CAR_T]) await aid.expectRules(t, ['E-CD19']);
     await aid.expectNoRules('inotuzumab', ['E-CD19', 'E-CD22']);
+    // The adult CAR-T labels name no marker: within the label at 34, yet excluded by E-CD19.
+    // The badge says so, never a bare "within the label" on a card that is not eligible.
+    for (const t of ['brexucabtagene', 'obecabtagene']) {
+      await aid.expectLabel(t, 'on');
+      await expect(aid.labelSummary(t)).toHaveText(/Within the US label, but not eligible for this patient \(see below\)$/);
+    }
+    // Blinatumomab's label names CD19: outside it, with no such addition.
+    await aid.expectLabel('blinatumomab', 'off');
+    await expect(aid.labelSummary('blinatumomab')).not.toContainText('but not eligible');
+    // An eligible card within its label has no addition either.
+    await expect(aid.labelSummary('inotuzumab')).toHaveText(/Within the US label$/);
     // Not eligible, so the blinatumomab schedule is not shown as a plan.
     await expect(aid.schedule()).toHaveAttribute('data-plan', 'reference');
   });
@@ -243,6 +254,31 @@ test.describe('pre-phase debulking thresholds', () => {
     await expect(aid.debulking().locator('.missing')).toHaveCount(0);
   });
 
+  test('LDH or extramedullary disease unknown → undetermined, naming them; elevated LDH decides (D-2)', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Marrow blasts (%)': '10', 'Peripheral blood blasts (/µL)': '1000' });
+    // Both blast counts below D-1 and LDH, extramedullary disease known and unremarkable.
+    await aid.expectDebulking('not-needed');
+    await expect(aid.debulking().locator('.missing')).toHaveCount(0);
+    // D-2 reads LDH and extramedullary disease: unknown, pre-phase stays open, never "not needed".
+    await aid.choose('LDH', 'Unknown');
+    await aid.expectDebulking('undetermined');
+    await expect(aid.debulking()).toContainText('Needed to decide: LDH.');
+    await aid.choose('Extramedullary disease (non-CNS)', 'Unknown');
+    await aid.expectDebulking('undetermined');
+    await expect(aid.debulking()).toContainText('Needed to decide: LDH, Extramedullary disease (non-CNS).');
+    await expect(aid.debulking()).not.toContainText('Pre-phase not needed');
+    // An elevated LDH fires D-2: recommended, whatever the extramedullary disease.
+    await aid.choose('LDH', 'Elevated');
+    await aid.expectDebulking('recommended');
+    await expect(aid.debulking().locator('[data-rule="D-2"]').first()).toBeVisible();
+    await expect(aid.debulking().locator('.missing')).toHaveCount(0);
+    // Back to known and normal: not needed again.
+    await aid.choose('LDH', 'Normal');
+    await aid.choose('Extramedullary disease (non-CNS)', 'None');
+    await aid.expectDebulking('not-needed');
+  });
+
   test('debulking doses from BSA: 80 kg, 180 cm → BSA 2.00, dexamethasone 20 mg/day, cyclophosphamide 400 mg/day', async ({ aid, page }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'Weight (kg)': 80, 'Height (cm)': 180, 'Marrow blasts (%)': 62 });
@@ -336,6 +372,14 @@ test.describe('transplant, conflicts and notes', () => {
     }
     await expect(aid.page.locator('[data-status="preferred"]')).toHaveCount(0);
     await aid.expectStatuses({ blinatumomab: 'caution', inotuzumab: 'caution' });
+    // On a card held in caution, a favouring reason is labelled as outweighed, never read as
+    // a plain "Favours"; the caution itself keeps its word.
+    for (const [t, favours, caution] of [['blinatumomab', 'P-HSCT', 'P-CNS'], ['inotuzumab', 'P-CNS', 'P-HSCT']]) {
+      await expect(aid.reason(t, favours)).toHaveAttribute('data-effect', 'favours');
+      await expect(aid.reason(t, favours).locator('.effect')).toHaveText(/outweighed/i);
+      await expect(aid.reason(t, favours).locator('.effect')).not.toHaveText(/^Favours$/);
+      await expect(aid.reason(t, caution).locator('.effect')).toHaveText('Caution');
+    }
   });
 
   test('allo-HSCT planned alone → blinatumomab preferred, inotuzumab caution (P-HSCT)', async ({ aid }) => {
@@ -345,6 +389,8 @@ test.describe('transplant, conflicts and notes', () => {
     await aid.expectRules('blinatumomab', ['P-HSCT']);
     await aid.expectRules('inotuzumab', ['P-HSCT']);
     await expect(aid.conflict()).toHaveCount(0);
+    // Nothing outweighs it on a preferred card: a plain "Favours".
+    await expect(aid.reason('blinatumomab', 'P-HSCT').locator('.effect')).toHaveText('Favours');
   });
 
   test('a high burden on top of a planned HSCT turns the preference into a conflict', async ({ aid }) => {
@@ -452,6 +498,52 @@ test.describe('bad input', () => {
     await aid.fill('Age (years)', '34');
     await expect(aid.fieldError('age')).toHaveCount(0);
     await expect(aid.cards()).toHaveCount(5);
+  });
+
+  test('prior lines must fit the setting: second relapse needs 2, first relapse 1; the value is kept', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'Prior lines of therapy (lines)': '2' });
+    await expect(aid.cards()).toHaveCount(5);
+    await aid.fill('Prior lines of therapy (lines)', '1');
+    const input = page.getByLabel('Prior lines of therapy (lines)', { exact: true });
+    await expect(aid.fieldError('lines')).toContainText('Prior lines of therapy');
+    await expect(aid.fieldError('lines')).toContainText('1 contradicts the disease setting, which follows at least 2 lines');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(aid.problemSummary()).toContainText('Prior lines of therapy');
+    await expect(aid.cards()).toHaveCount(0);
+    await expect(input).toHaveValue('1');
+    // One line fits a first relapse and a relapse after HSCT; none fits neither.
+    await aid.choose('Disease setting', 'First relapse, CR1 ≥ 12 months');
+    await expect(aid.fieldError('lines')).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(5);
+    await aid.fill('Prior lines of therapy (lines)', '0');
+    await expect(aid.fieldError('lines')).toContainText('at least 1 line of therapy');
+    await expect(aid.cards()).toHaveCount(0);
+    await aid.choose('Disease setting', 'Relapse after allogeneic HSCT');
+    await aid.choose('Prior allogeneic HSCT', 'Yes');
+    await expect(aid.fieldError('lines')).toContainText('at least 1 line of therapy');
+    await expect(aid.cards()).toHaveCount(0);
+    // Primary refractory disease follows no relapse: 0 is accepted.
+    await aid.choose('Disease setting', 'Primary refractory');
+    await aid.choose('Prior allogeneic HSCT', 'No');
+    await expect(aid.fieldError('lines')).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(5);
+  });
+
+  test('dialysis with a creatinine clearance of 30 mL/min or more is refused at "On dialysis"', async ({ aid, page }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, 'On dialysis': { choose: 'Yes' } });
+    await expect(aid.fieldError('dial')).toContainText('On dialysis');
+    await expect(aid.fieldError('dial')).toContainText('30 mL/min or more');
+    await expect(page.getByLabel('On dialysis', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(aid.problemSummary()).toContainText('On dialysis');
+    await expect(aid.cards()).toHaveCount(0);
+    // Both values are kept; a clearance below 30 fits dialysis and the cards come back.
+    await expect(aid.field('Creatinine clearance (mL/min)')).toHaveValue('100');
+    await aid.fill('Creatinine clearance (mL/min)', '12');
+    await expect(aid.fieldError('dial')).toHaveCount(0);
+    await expect(aid.cards()).toHaveCount(5);
+    await expect(aid.field('On dialysis').locator('option:checked')).toHaveText('Yes');
   });
 
   test('an empty form asks calmly for the required values (no alert)', async ({ aid, page }) => {

@@ -299,8 +299,19 @@ test('first relapse: the response to re-induction decides tisagenlecleucel (refr
   // field, pointing to the MRD setting, and nothing typed is lost.
   await aid.choose('First relapse: response to re-induction', 'In CR after re-induction');
   await expect(aid.fieldError('reind')).toContainText('second CR');
+  await expect(aid.fieldError('reind')).toContainText('MRD-positive in morphologic CR');
+  await expect(aid.field('First relapse: response to re-induction')).toHaveAttribute('aria-invalid', 'true');
+  await expect(aid.problemSummary()).toContainText('First relapse: response to re-induction');
   await expect(aid.cards()).toHaveCount(0);
   await expect(aid.page).toHaveURL(/[?&]reind=cr(&|$)/);
+  await expect(aid.field('Age (years)')).toHaveValue('15');
+  // A late first relapse is refused alike; a response that fits brings the cards back.
+  await aid.choose('Disease setting', 'First relapse, CR1 ≥ 12 months');
+  await expect(aid.fieldError('reind')).toContainText('second CR');
+  await expect(aid.cards()).toHaveCount(0);
+  await aid.choose('First relapse: response to re-induction', 'Refractory to re-induction');
+  await expect(aid.fieldError('reind')).toHaveCount(0);
+  await aid.expectStatus('tisagenlecleucel', 'option');
 });
 
 test('circulating blasts above 10,000/µL → cytoreduction before inotuzumab (D-3), on the pre-phase and inotuzumab cards', async ({ aid }) => {
