@@ -2,7 +2,7 @@
 // served on loopback, in Debian's Chromium. Playwright never downloads a browser here.
 const { defineConfig } = require('@playwright/test');
 
-const PORT = 8091;
+const PORT = Number(process.env.E2E_PORT || 8091);
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
