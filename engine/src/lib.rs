@@ -9,6 +9,7 @@
 pub mod debulking;
 pub mod decimal;
 pub mod describe;
+pub mod diagram;
 pub mod display;
 pub mod documents;
 pub mod dosing;

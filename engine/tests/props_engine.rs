@@ -439,6 +439,45 @@ proptest! {
         }
     }
 
+    /// The decision-path diagram draws the trace: its rule nodes are the trace's rules with
+    /// the same fired flags; every edge starts at a fired rule; an edge to a therapy carries
+    /// an effect that rule really found for it and that decided its status; an edge from an
+    /// input reads a field that rule declares; every therapy whose status rests on a rule
+    /// (anything but a plain option) has at least one edge into it.
+    #[test]
+    fn diagram_draws_the_trace(raw in valid_scenario()) {
+        use engine::diagram::{decides, diagram, EdgeKind, Outcome};
+        if let Assessment::Valid(rec) = assess(&raw) {
+            let d = diagram(&rec);
+            let nodes: Vec<_> = d.rules.iter().map(|n| (n.rule, n.fired)).collect();
+            let trace: Vec<_> = rec.trace.iter().map(|s| (s.rule, s.fired)).collect();
+            prop_assert_eq!(nodes, trace);
+            for e in &d.edges {
+                let step = rec.trace.iter().find(|s| s.rule == e.rule).unwrap();
+                prop_assert!(step.fired, "edge from {:?}, which did not fire", e.rule);
+                match (e.kind, e.outcome, e.input) {
+                    (EdgeKind::Read, None, Some(f)) => prop_assert!(step.inputs.contains(&f)),
+                    (EdgeKind::Decided(effect), Some(Outcome::Therapy(t)), None) => {
+                        prop_assert!(step.outcome.iter().any(|o| o.therapy == Some(t) && o.effect == effect));
+                        prop_assert!(decides(effect, rec.therapy(t).unwrap().status));
+                    }
+                    (EdgeKind::Decided(_), Some(Outcome::PrePhase), None) => {
+                        prop_assert_eq!(e.rule.family(), Family::PrePhase);
+                    }
+                    other => prop_assert!(false, "malformed edge {:?}", other),
+                }
+            }
+            for a in &rec.therapies {
+                if a.status != Status::Option {
+                    prop_assert!(
+                        d.edges.iter().any(|e| e.outcome == Some(Outcome::Therapy(a.therapy))),
+                        "{:?} is {:?} with no rule drawn into it", a.therapy, a.status
+                    );
+                }
+            }
+        }
+    }
+
     /// Invariant 5, the other way round: a therapy preferred while a value is unknown stays
     /// free of exclusions and cautions whatever that value turns out to be, so "preferred"
     /// never rests on an unknown being the favourable answer.

@@ -1,9 +1,14 @@
-//! The decision path: every rule evaluated, in order, whether it fired and what it read.
+//! The decision path: the engine's trace drawn as a diagram (inputs → rules → outcomes) with
+//! its text equivalent, the list of every rule with what it read, found and rests on.
 
+use engine::diagram::{self, Diagram, EdgeKind};
+use engine::rules::RULES;
 use engine::Recommendation;
 use leptos::prelude::*;
 
-/// The trace of every rule evaluated, folded by default.
+/// The decision path, folded by default. The diagram is drawn when the path is opened (and
+/// again when the result changes while it is open), so a folded path costs nothing on each
+/// keystroke; the list is its text equivalent.
 #[component]
 pub fn DecisionPath(
     /// The engine's result, whose trace this draws.
@@ -11,48 +16,291 @@ pub fn DecisionPath(
 ) -> impl IntoView {
     let fired = rec.trace.iter().filter(|s| s.fired).count();
     let total = rec.trace.len();
+    let drawing = diagram::diagram(&rec);
+    let list = trace_list(&rec);
+    let drawing = std::rc::Rc::new(drawing);
+    // A new result re-renders this component into the same, possibly open, element: redraw
+    // once the page has been patched.
+    let redraw = drawing.clone();
+    queue_microtask(move || draw_if_open(&redraw));
+    let on_toggle = move |_| draw_if_open(&drawing);
+    let open = |ev: &web_sys::Event| {
+        if let Some(rule) = rule_at(ev) {
+            ev.prevent_default();
+            reveal(&rule);
+        }
+    };
     view! {
-        <details class="card path" data-path>
+        <details
+            class="card path"
+            data-path
+            on:toggle=on_toggle
+            on:click=move |ev| open(&ev)
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    open(&ev);
+                }
+            }
+        >
             <summary>
                 <h2>{format!("Decision path: {fired} of {total} rules fired")}</h2>
             </summary>
-            <ol class="trace">
-                {rec
-                    .trace
-                    .iter()
-                    .map(|step| {
-                        let inputs = step
-                            .inputs
-                            .iter()
-                            .map(|&f| format!("{} = {}", f.label(), rec.input(f)))
-                            .collect::<Vec<_>>()
-                            .join("; ");
-                        let findings: Vec<String> = rec
-                            .reasons_of(step.rule)
-                            .into_iter()
-                            .map(|(therapy, r)| match therapy {
-                                Some(t) => format!("{}: {}", t.name(), r.text),
-                                None => r.text.clone(),
-                            })
-                            .collect();
-                        view! {
-                            <li class:fired=step.fired data-trace-rule=step.rule.as_str()>
-                                <span class="rule-id">{step.rule.as_str()}</span>
-                                <span class="fired-word">{if step.fired { " fired" } else { " did not fire" }}</span>
-                                <small class="reads">{format!(" — read: {inputs}")}</small>
-                                {(!findings.is_empty())
-                                    .then(|| {
-                                        view! {
-                                            <ul>
-                                                {findings.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
-                                            </ul>
-                                        }
-                                    })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <p class="path-legend">
+                "Solid boxes with ✓ fired; dashed boxes did not. Arrows run from a fired rule to the status or pre-phase decision it decided; dotted lines show what it read. Choose a rule for its statement, what it read and its sources."
+            </p>
+            <div class="path-diagram" id="path-diagram"></div>
+            {list}
         </details>
     }
+}
+
+/// The keys of the sources a rule rests on, each once, in first-cited order ("S2, S4").
+fn source_keys(sources: &[engine::evidence::Citation]) -> String {
+    let mut keys: Vec<&str> = Vec::new();
+    for c in sources {
+        if !keys.contains(&c.source.as_str()) {
+            keys.push(c.source.as_str());
+        }
+    }
+    keys.join(", ")
+}
+
+/// Shortens a node's text to what fits its box; the whole text stays in its tooltip and in
+/// the list.
+fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Moves focus to a rule's entry in the list, the diagram's way of opening a node.
+fn reveal(rule: &str) {
+    let entry = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("rule-{rule}")));
+    if let Some(entry) = entry {
+        entry.scroll_into_view();
+        if let Ok(entry) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(entry) {
+            // Focus without the browser scrolling again: the entry is already in view.
+            let _ = entry.focus();
+        }
+    }
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Appends one SVG element with its attributes and text to `parent`. The diagram is built
+/// through this one function rather than as a typed view: a typed view of a few hundred
+/// attributes costs the first visit ten times the bytes. Text is set as text, never parsed.
+fn add(
+    doc: &web_sys::Document,
+    parent: &web_sys::Element,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> Option<web_sys::Element> {
+    let el = doc.create_element_ns(Some(SVG_NS), tag).ok()?;
+    for (name, value) in attrs {
+        el.set_attribute(name, value).ok()?;
+    }
+    if text.is_some() {
+        el.set_text_content(text);
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// A node: a group moved to `y` in its column, with a box and its text.
+#[allow(clippy::too_many_arguments)]
+fn node(
+    doc: &web_sys::Document,
+    svg: &web_sys::Element,
+    attrs: &[(&str, &str)],
+    x: i32,
+    y: i32,
+    width: i32,
+    radius: &str,
+    text: &str,
+    tooltip: Option<&str>,
+) -> Option<()> {
+    let transform = format!("translate({x} {y})");
+    let mut all = vec![("transform", transform.as_str())];
+    all.extend_from_slice(attrs);
+    let g = add(doc, svg, "g", &all, None)?;
+    if tooltip.is_some() {
+        add(doc, &g, "title", &[], tooltip)?;
+    }
+    let width = width.to_string();
+    let height = diagram::NODE_H.to_string();
+    let rect = [
+        ("width", width.as_str()),
+        ("height", height.as_str()),
+        ("rx", radius),
+    ];
+    add(doc, &g, "rect", &rect, None)?;
+    add(doc, &g, "text", &[("x", "6"), ("y", "13")], Some(text))?;
+    Some(())
+}
+
+/// Draws the diagram into `host`: edges first (underneath), then inputs, family headings,
+/// rules and outcomes. Rule nodes are focusable buttons carrying `data-path-node`.
+fn draw(host: &web_sys::Element, d: &Diagram) -> Option<()> {
+    use diagram::{INPUT_W, INPUT_X, OUTCOME_W, OUTCOME_X, RULE_W, RULE_X, WIDTH};
+    let doc = web_sys::window()?.document()?;
+    host.set_text_content(None);
+    let height = (d.height + 4).to_string();
+    let (width, view_box) = (WIDTH.to_string(), format!("0 0 {WIDTH} {height}"));
+    let svg = add(
+        &doc,
+        host,
+        "svg",
+        &[
+            ("viewBox", view_box.as_str()),
+            ("width", width.as_str()),
+            ("height", height.as_str()),
+            ("role", "group"),
+            (
+                "aria-label",
+                "Decision path diagram; the same path is listed as text below it.",
+            ),
+        ],
+        None,
+    )?;
+    let edges = add(&doc, &svg, "g", &[("class", "edges")], None)?;
+    for e in &d.edges {
+        let ((x1, y1), (x2, y2)) = (e.from, e.to);
+        let mid = (x1 + x2) / 2;
+        let (class, to) = match (e.kind, e.outcome) {
+            (EdgeKind::Read, _) => ("edge read", e.input.map_or("", |f| f.key())),
+            (EdgeKind::Decided(_), Some(o)) => ("edge decided", o.slug()),
+            _ => ("edge", ""),
+        };
+        let path = format!("M{x1} {y1}C{mid} {y1} {mid} {y2} {x2} {y2}");
+        let attrs = [
+            ("class", class),
+            ("d", path.as_str()),
+            ("data-edge-from", e.rule.as_str()),
+            ("data-edge-to", to),
+        ];
+        add(&doc, &edges, "path", &attrs, None)?;
+    }
+    for i in &d.inputs {
+        let class = if i.used {
+            "node input used"
+        } else {
+            "node input"
+        };
+        let text = fit(&i.text, 31);
+        node(
+            &doc,
+            &svg,
+            &[("class", class)],
+            INPUT_X,
+            i.y,
+            INPUT_W,
+            "3",
+            &text,
+            Some(&i.text),
+        )?;
+    }
+    for f in &d.families {
+        let (x, y) = (RULE_X.to_string(), f.y.to_string());
+        let attrs = [("class", "family"), ("x", x.as_str()), ("y", y.as_str())];
+        add(&doc, &svg, "text", &attrs, Some(f.family.title()))?;
+    }
+    for n in &d.rules {
+        let id = n.rule.as_str();
+        let (class, fired, text, state) = if n.fired {
+            ("node rule fired", "true", format!("✓ {id}"), "fired")
+        } else {
+            ("node rule", "false", id.to_string(), "did not fire")
+        };
+        let label = format!("{id}, {state}");
+        let attrs = [
+            ("class", class),
+            ("data-path-node", id),
+            ("data-fired", fired),
+            ("tabindex", "0"),
+            ("role", "button"),
+            ("aria-label", label.as_str()),
+        ];
+        node(&doc, &svg, &attrs, RULE_X, n.y, RULE_W, "3", &text, None)?;
+    }
+    for o in &d.outcomes {
+        let attrs = [
+            ("class", "node outcome"),
+            ("data-path-outcome", o.outcome.slug()),
+        ];
+        node(
+            &doc, &svg, &attrs, OUTCOME_X, o.y, OUTCOME_W, "9", &o.text, None,
+        )?;
+    }
+    Some(())
+}
+
+/// Draws `d` into the path's diagram box if the path is open.
+fn draw_if_open(d: &Diagram) {
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.get_element_by_id("path-diagram"));
+    let open = host
+        .as_ref()
+        .and_then(|h| h.parent_element())
+        .is_some_and(|details| details.has_attribute("open"));
+    if let (Some(host), true) = (host, open) {
+        draw(&host, d);
+    }
+}
+
+/// The rule a click or key press in the diagram landed on, if any.
+fn rule_at(ev: &web_sys::Event) -> Option<String> {
+    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(ev.target()?).ok()?;
+    target
+        .closest("[data-path-node]")
+        .ok()??
+        .get_attribute("data-path-node")
+}
+
+/// The path as text: every rule with its statement, what it read, what it found and its
+/// sources. Each entry is the target a diagram node opens.
+fn trace_list(rec: &Recommendation) -> impl IntoView {
+    let items = rec.trace.iter().map(|step| {
+        let id = step.rule.as_str();
+        let rule = RULES.iter().find(|r| r.id == step.rule);
+        let inputs = step
+            .inputs
+            .iter()
+            .map(|&f| format!("{} = {}", f.label(), rec.input(f)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let findings: Vec<String> = rec
+            .reasons_of(step.rule)
+            .into_iter()
+            .map(|(therapy, r)| match therapy {
+                Some(t) => format!("{}: {}", t.name(), r.text),
+                None => r.text.clone(),
+            })
+            .collect();
+        view! {
+            <li id=format!("rule-{id}") tabindex="-1" class:fired=step.fired data-trace-rule=id>
+                <span class="rule-id">{id}</span>
+                <span class="fired-word">{if step.fired { " fired" } else { " did not fire" }}</span>
+                <small class="reads">{format!(" — read: {inputs}")}</small>
+                {rule.map(|r| view! {
+                    <p class="statement">
+                        {r.statement} " Sources: " {source_keys(r.sources)} ". "
+                        <a href=format!("how.html#rule-{id}")>"The rule and its quotes"</a>
+                    </p>
+                })}
+                {(!findings.is_empty()).then(|| view! {
+                    <ul>{findings.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+                })}
+            </li>
+        }
+    });
+    view! { <ol class="trace">{items.collect_view()}</ol> }
 }
