@@ -34,8 +34,9 @@
 //! Each [`ImportProblem`] has a [`ImportProblemKind`], the entry it concerns (index and
 //! name), the field (for input problems) and a complete message. `{What}` is "The file" when
 //! importing and "The stored list" when restoring; `Scenario N "name"` counts from 1 and
-//! leaves the name out when it cannot be read. When restoring, the message ends with what
-//! was done ("it was left out", "it was ignored", …).
+//! leaves the name out when it cannot be used. When restoring, an entry's message ends with
+//! what was done: "It was left out.", "It was ignored.", "The first was kept.", "The text
+//! was kept; the form shows it to correct." or "It was cleared.".
 //!
 //! | kind | message |
 //! |---|---|
@@ -44,10 +45,10 @@
 //! | `NotJson` | {What} is not a scenario file of this aid: it is not valid JSON. |
 //! | `Truncated` | {What} ends too early: it looks cut short. |
 //! | `TooDeep` | {What} is nested more than 8 levels deep, which no scenario file is. |
-//! | `Shape` | {What} is not a scenario file: it should be a JSON object with "format", "version" and "scenarios". / "scenarios" should be a list (JSON array). / Scenario N: should be a JSON object with "name", "saved" and "inputs". / Scenario N "name": "inputs" should be a JSON object of field keys and texts. |
-//! | `Format` | {What} has no "format" … / {What} is a "x" file, not a scenario file of this aid ("ball-aid/scenarios"). |
+//! | `Shape` | {What} is not a scenario file: it should be a JSON object with "format", "version" and "scenarios", not a list. / "scenarios" should be a list (JSON array) of scenarios, not … / Scenario N: should be a JSON object with "name", "saved" and "inputs", not … / Scenario N "name": "inputs" should be a JSON object of field keys and texts, not … |
+//! | `Format` | {What} has no "format"; a scenario file of this aid has "format": "ball-aid/scenarios". / {What} is a "x" file, not a scenario file of this aid ("ball-aid/scenarios"). / "format" should be the text "ball-aid/scenarios", not … |
 //! | `Version` | {What} has no "version". / "version" should be a whole number from 1, not … |
-//! | `FutureVersion` | {What} was written by a newer version of this aid (format version N; this page reads version 1). |
+//! | `FutureVersion` | {What} was written by a newer version of this aid (format version N; this page reads version 1). Open it with a newer version of this aid. (Restoring: It was read as version 1 where possible.) |
 //! | `UnknownKey` | Unknown key "k" at the top level. / Scenario N "name": unknown key "k". / Scenario N "name": "k" in "inputs" is not a field of this aid. |
 //! | `RepeatedKey` | Key "k" appears more than once at the top level. / Scenario N "name": key "k" appears more than once. / Scenario N "name": Label ("k") appears more than once in "inputs". |
 //! | `MissingKey` | {What} has no "scenarios". / Scenario N: no "name". / Scenario N "name": no "inputs". |
@@ -55,20 +56,21 @@
 //! | `InvalidValue` | Scenario N "name": the field's own validation message ("Marrow blasts: 150 is above 100%."). |
 //! | `LongValue` | Scenario N "name": Label: the text is longer than 32 characters. |
 //! | `EmptyName` | Scenario N: the name is empty. |
-//! | `LongName` | Scenario N "name…": the name is longer than 100 characters. |
+//! | `LongName` | Scenario N: the name is longer than 100 characters. |
 //! | `ControlInName` | Scenario N: the name contains a line break or another control character. |
 //! | `BadTimestamp` | Scenario N "name": "saved" is not a date and time in ISO 8601 form with a time zone, such as 2025-01-31T14:05:00Z. |
-//! | `DuplicateName` | Scenario N "name": the name is already used by scenario M; names must differ. (Restoring: renamed "name (2)".) |
-//! | `TooMany` | {What} holds N scenarios, more than the 100 allowed. |
+//! | `DuplicateName` | Scenario N "name": the name is already used by scenario M; names must differ. (Restoring: … by scenario M. It was renamed "name (2)".) |
+//! | `TooMany` | {What} holds N scenarios, more than the 100 allowed. (Restoring: The first 100 were read.) |
 //!
 //! # What restoring keeps
 //!
 //! An entry is left out only when it cannot be a scenario at all: not an object, no usable
-//! name, no `inputs` object. Anything else is repaired and reported: an unknown or
-//! mistyped key is ignored, a repeated key keeps its first value, a timestamp that does not
-//! read is cleared, a repeated name gets a number. A value that is not valid for its field
-//! is kept as text, as a link keeps it: the form shows it with its message, so nothing the
-//! user typed is lost. A document of a newer version is read as this version where it can.
+//! name, no `inputs` object. Anything else is repaired and reported: an unknown or mistyped
+//! key and an over-long text are ignored, a repeated key keeps its first value, a timestamp
+//! that does not read is cleared, a repeated name gets a number. A value that is not valid
+//! for its field is kept as text, as a link keeps it: the form shows it with its message, so
+//! nothing the user typed is lost. A document of a newer version is read as this version
+//! where it can.
 //!
 //! # Limits
 //!
