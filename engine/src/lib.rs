@@ -6,6 +6,7 @@
 //! debulking, the blinatumomab schedule and the trace of every rule evaluated.
 //! No web dependency: the app renders what this crate returns.
 
+pub mod compare;
 pub mod debulking;
 pub mod decimal;
 pub mod describe;
@@ -15,6 +16,7 @@ pub mod documents;
 pub mod dosing;
 pub mod evaluate;
 pub mod evidence;
+pub mod exchange;
 pub mod fields;
 pub mod label_changes;
 pub mod labels;

@@ -3,6 +3,9 @@
 //! `v=1&age=34&set=r2&bm=62&cd19=pos`. Keys are [`Field::key`]s plus `v`. Parsing never
 //! drops a value silently: each ignored key or value comes back as a [`QueryIssue`].
 //!
+//! A comparison link carries 2–4 named scenarios, each as its own query string inside one
+//! value ([`to_compare_query`], [`parse_compare_query`]).
+//!
 //! Values are carried as the texts the user typed, not as parsed values: judging them is
 //! [`crate::validate::validate`]'s job, and a link must reproduce the form exactly, including
 //! a value the user has not finished correcting.
@@ -180,4 +183,169 @@ pub fn to_query(raw: &RawScenario) -> String {
         }
     }
     out.finish()
+}
+
+/// The key of a comparison link; its value is the comparison link's format version.
+pub const COMPARE_KEY: &str = "cmp";
+
+/// The version of the comparison link format. Each scenario inside carries its own `v`.
+pub const COMPARE_VERSION: u32 = 1;
+
+/// 2–4 named scenarios read from a comparison link, and what was not read as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareLink {
+    /// Each scenario's name and texts, in the link's order.
+    pub scenarios: Vec<(String, RawScenario)>,
+    /// Keys and values ignored or read with a caveat, the link's own first, then each
+    /// scenario's (their messages start with the scenario's name).
+    pub issues: Vec<QueryIssue>,
+}
+
+/// Whether `query` is a comparison link (it has [`COMPARE_KEY`]) rather than one scenario.
+pub fn is_compare_query(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == COMPARE_KEY)
+}
+
+/// Writes 2–4 named scenarios as one query string (without `?`):
+/// `cmp=1&n1=<name>&s1=<query>&n2=…`, where each `s` is the scenario's own [`to_query`]
+/// percent-encoded as a value. Refuses fewer than 2 or more than 4 with a message.
+pub fn to_compare_query(scenarios: &[(&str, &RawScenario)]) -> Result<String, String> {
+    if let Some(message) = crate::compare::count_problem(scenarios.len()) {
+        return Err(message);
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair(COMPARE_KEY, &COMPARE_VERSION.to_string());
+    for (i, (name, raw)) in scenarios.iter().enumerate() {
+        let n = i + 1;
+        out.append_pair(&format!("n{n}"), name);
+        out.append_pair(&format!("s{n}"), &to_query(raw));
+    }
+    Ok(out.finish())
+}
+
+/// Reads a comparison link written by [`to_compare_query`].
+///
+/// Scenarios are numbered by their keys (`n1`/`s1`, `n2`/`s2`, …) and kept in that order.
+/// Refused with a message: fewer than 2 or more than 4 scenarios. Reported and read anyway:
+/// a missing or different `cmp` version, unknown or repeated keys (the first is kept), a
+/// scenario without a name (named "Scenario N") or with a name too long or with control
+/// characters (cut, or spaces), a name without its scenario (read as empty), and every
+/// issue of each scenario's own query ([`parse_query`]).
+pub fn parse_compare_query(query: &str) -> Result<CompareLink, String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut issues = Vec::new();
+    let mut version: Option<String> = None;
+    let mut seen: Vec<String> = Vec::new();
+    // Slot number → (name, scenario query), in ascending order.
+    let mut slots: std::collections::BTreeMap<u32, (Option<String>, Option<String>)> =
+        std::collections::BTreeMap::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let (key, value) = (key.into_owned(), value.into_owned());
+        if seen.contains(&key) {
+            issues.push(QueryIssue {
+                message: format!(
+                    "Repeated key \"{key}\": the first value was kept and this one ignored."
+                ),
+                key,
+                value,
+            });
+            continue;
+        }
+        seen.push(key.clone());
+        if key == COMPARE_KEY {
+            version = Some(value);
+            continue;
+        }
+        let slot = key
+            .get(1..)
+            .filter(|d| {
+                (1..=2).contains(&d.len())
+                    && !d.starts_with('0')
+                    && d.bytes().all(|b| b.is_ascii_digit())
+            })
+            .and_then(|d| d.parse::<u32>().ok());
+        match (key.get(..1), slot) {
+            (Some("n"), Some(n)) => slots.entry(n).or_default().0 = Some(value),
+            (Some("s"), Some(n)) => slots.entry(n).or_default().1 = Some(value),
+            _ => issues.push(QueryIssue {
+                message: format!("Unknown key \"{key}\" was ignored."),
+                key,
+                value,
+            }),
+        }
+    }
+    if let Some(message) = crate::compare::count_problem(slots.len()) {
+        return Err(message);
+    }
+    match version {
+        Some(v) if v == COMPARE_VERSION.to_string() => {}
+        Some(v) => issues.insert(
+            0,
+            QueryIssue {
+                key: COMPARE_KEY.to_string(),
+                message: format!(
+                    "The comparison link was made by a different version of this page \
+                     ({COMPARE_KEY}={v}); it was read as version {COMPARE_VERSION} where possible."
+                ),
+                value: v,
+            },
+        ),
+        None => issues.insert(
+            0,
+            QueryIssue {
+                key: COMPARE_KEY.to_string(),
+                value: String::new(),
+                message: format!(
+                    "The comparison link has no version ({COMPARE_KEY}); it was read as \
+                     version {COMPARE_VERSION}."
+                ),
+            },
+        ),
+    }
+
+    let max_chars = crate::exchange::MAX_NAME_CHARS;
+    let mut scenarios = Vec::new();
+    for (n, (name, scenario)) in slots {
+        let name = match name {
+            Some(name) if !name.trim().is_empty() => {
+                let clean: String = name
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .take(max_chars)
+                    .collect();
+                if name.chars().count() > max_chars {
+                    issues.push(QueryIssue {
+                        key: format!("n{n}"),
+                        value: name.clone(),
+                        message: format!(
+                            "The name of scenario {n} is longer than {max_chars} characters and was cut."
+                        ),
+                    });
+                }
+                clean
+            }
+            _ => format!("Scenario {n}"),
+        };
+        let raw = match scenario {
+            Some(scenario) => {
+                let (raw, inner) = parse_query(&scenario);
+                issues.extend(inner.into_iter().map(|issue| QueryIssue {
+                    message: format!("{name}: {}", issue.message),
+                    ..issue
+                }));
+                raw
+            }
+            None => {
+                issues.push(QueryIssue {
+                    key: format!("s{n}"),
+                    value: String::new(),
+                    message: format!("{name}: the link holds no values for it; it is empty."),
+                });
+                RawScenario::new()
+            }
+        };
+        scenarios.push((name, raw));
+    }
+    Ok(CompareLink { scenarios, issues })
 }
