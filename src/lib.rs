@@ -5,35 +5,45 @@
 //! contain no clinical logic.
 
 pub mod components;
+pub mod storage;
 pub mod url;
 
 use leptos::prelude::*;
 
 use engine::RawScenario;
 
+use components::compare::ComparisonView;
 use components::evidence::EvidenceFooter;
 use components::form::ScenarioForm;
 use components::header::Header;
 use components::link_issues::LinkIssues;
 use components::results::Results;
+use components::saved::{SavedScenarios, SavedState};
 
 /// The whole page: header, scenario form, live results and evidence footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, issues) = url::read_location();
+    let (initial, issues, compared) = url::read_location();
     let scenario = RwSignal::new(initial);
+    let compare = RwSignal::new(compared);
+    let saved = SavedState::load();
     let assessment = Memo::new(move |_| scenario.with(engine::assess));
 
-    // Mirror the scenario into the URL; replace_state keeps history and scroll untouched.
-    Effect::new(move |_| scenario.with(url::write_location));
+    // Mirror the scenario (or the comparison) into the URL; replace_state keeps history and
+    // scroll untouched.
+    Effect::new(move |_| scenario.with(|s| compare.with(|c| url::write_location(s, c.as_ref()))));
 
     view! {
         <Header />
         <LinkIssues issues=issues />
         <main class="layout">
             <ScenarioForm scenario=scenario assessment=assessment />
-            <Results assessment=assessment scenario=scenario />
+            {move || match compare.get() {
+                Some(chosen) => view! { <ComparisonView chosen scenario compare_state=compare /> }.into_any(),
+                None => view! { <Results assessment=assessment scenario=scenario /> }.into_any(),
+            }}
         </main>
+        <SavedScenarios scenario state=saved compare />
         <EvidenceFooter />
     }
 }

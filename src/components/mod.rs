@@ -1,6 +1,7 @@
 //! The page's components, one per file, grouped by what the user sees.
 
 pub mod citation;
+pub mod compare;
 pub mod conflicts;
 pub mod debulking;
 pub mod doses;
@@ -15,5 +16,6 @@ pub mod problems;
 pub mod reasons;
 pub mod regions;
 pub mod results;
+pub mod saved;
 pub mod schedule;
 pub mod therapy_card;

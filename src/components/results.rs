@@ -143,7 +143,8 @@ fn today() -> String {
     )
 }
 
-fn print_page() {
+/// Opens the browser's print dialog.
+pub fn print_page() {
     if let Some(w) = web_sys::window() {
         // A blocked print dialog is harmless: the user can still print from the browser.
         let _ = w.print();

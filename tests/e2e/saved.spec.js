@@ -1,0 +1,162 @@
+// Saved scenarios, import/export and comparison, through the page as a user works it: the list
+// lives in this browser's storage, survives a reload, reports damaged storage while keeping
+// what it can, refuses a broken file whole, and compares scenarios side by side by link.
+const fs = require('fs');
+const { test, expect } = require('./aid');
+
+const KEY = 'ball-aid.scenarios';
+
+const HIGH = 'v=2&age=34&set=r2&bm=80&cd19=pos&cd22=pos';
+const LOW = 'v=2&age=34&set=r2&bm=20&cd19=pos&cd22=pos';
+
+async function save(aid, name) {
+  await aid.page.getByLabel('Name', { exact: true }).fill(name);
+  await aid.page.getByRole('button', { name: 'Save this scenario' }).click();
+  await expect(aid.page.locator(`[data-saved="${name}"]`)).toBeVisible();
+}
+
+function row(aid, name) {
+  return aid.page.locator(`[data-saved="${name}"]`);
+}
+
+test('save, reload, open: the scenario comes back into the form', async ({ aid, page }) => {
+  await aid.open(HIGH);
+  await save(aid, 'Bed 4');
+  await expect(row(aid, 'Bed 4').locator('.saved-summary')).toContainText('Pre-phase required');
+  await expect(page.locator('[data-storage-report]')).toContainText('Saved as');
+  await page.reload();
+  await expect(row(aid, 'Bed 4')).toBeVisible();
+  await aid.fill('Marrow blasts (%)', 10);
+  await row(aid, 'Bed 4').getByRole('button', { name: 'Open' }).click();
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('80');
+});
+
+test('rename, duplicate and delete', async ({ aid, page }) => {
+  await aid.open(LOW);
+  await save(aid, 'First');
+  await row(aid, 'First').getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('New name').fill('Renamed');
+  await page.getByRole('button', { name: 'Rename', exact: true }).first().click();
+  await expect(row(aid, 'Renamed')).toBeVisible();
+  await expect(row(aid, 'First')).toHaveCount(0);
+  await row(aid, 'Renamed').getByRole('button', { name: 'Duplicate' }).click();
+  await expect(row(aid, 'Renamed (2)')).toBeVisible();
+  await row(aid, 'Renamed').getByRole('button', { name: 'Delete' }).click();
+  await expect(row(aid, 'Renamed')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('[data-saved]')).toHaveCount(1);
+  await expect(row(aid, 'Renamed (2)')).toBeVisible();
+});
+
+test('damaged storage is reported and the sound entries are kept', async ({ aid, page }) => {
+  await aid.open();
+  await page.evaluate(([key]) => {
+    localStorage.setItem(key, JSON.stringify({
+      format: 'ball-aid/scenarios',
+      version: 1,
+      scenarios: [
+        { name: 'Sound', saved: '2026-11-24T10:00:00.000Z', inputs: { age: '50', set: 'r2' } },
+        { name: 'Broken', saved: 'yesterday', inputs: 'not an object' },
+        { name: 'Odd value', saved: '', inputs: { age: '50', bogus: 'x' } },
+      ],
+    }));
+  }, [KEY]);
+  await page.reload();
+  await expect(row(aid, 'Sound')).toBeVisible();
+  await expect(row(aid, 'Odd value')).toBeVisible();
+  await expect(row(aid, 'Broken')).toHaveCount(0);
+  const report = page.locator('[data-storage-report]');
+  await expect(report).toContainText('everything that could be read was kept');
+  await expect(report).toContainText('Scenario 2 "Broken"');
+  await expect(report).toContainText('"bogus"');
+  // Storage that is not JSON at all does not stop the page either.
+  await page.evaluate(([key]) => localStorage.setItem(key, '{"format": "ball-aid/scen'), [KEY]);
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+  await expect(report).toContainText('cut short');
+});
+
+test('a broken file is refused whole, with each problem named; a sound one is previewed, then imported', async ({ aid, page }, info) => {
+  await aid.open(LOW);
+  await save(aid, 'Kept');
+  const broken = info.outputPath('broken.json');
+  fs.writeFileSync(broken, JSON.stringify({
+    format: 'ball-aid/scenarios',
+    version: 1,
+    scenarios: [
+      { name: 'Good', saved: '', inputs: { age: '40' } },
+      { name: 'Bad', saved: '', inputs: { age: '400', cd19: 'maybe' } },
+    ],
+  }));
+  await page.locator('[data-import]').setInputFiles(broken);
+  const problems = page.locator('[data-import-problems]');
+  await expect(problems).toContainText('Nothing was imported');
+  await expect(problems.locator('li')).toHaveCount(2);
+  await expect(problems).toContainText('Scenario 2 "Bad"');
+  await expect(page.locator('[data-saved]')).toHaveCount(1);
+
+  const good = info.outputPath('good.json');
+  fs.writeFileSync(good, JSON.stringify({
+    format: 'ball-aid/scenarios',
+    version: 1,
+    scenarios: [
+      { name: 'Kept', saved: '', inputs: { age: '40', set: 'r2' } },
+      { name: 'New', saved: '2026-11-24T10:00:00Z', inputs: { age: '8', set: 'ref' } },
+    ],
+  }));
+  await page.locator('[data-import]').setInputFiles(good);
+  const preview = page.locator('[data-import-preview]');
+  await expect(preview).toContainText('Import 2 scenarios?');
+  await expect(page.locator('[data-saved]')).toHaveCount(1);
+  await page.locator('[data-import-confirm]').click();
+  await expect(page.locator('[data-saved]')).toHaveCount(3);
+  await expect(row(aid, 'Kept (2)')).toBeVisible();
+  await expect(page.locator('[data-storage-report]')).toContainText('renamed');
+});
+
+test('export writes the list as a file that imports back', async ({ aid, page }) => {
+  await aid.open(HIGH);
+  await save(aid, 'Exported');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all (file)' }).click(),
+  ]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const doc = JSON.parse(text);
+  expect(doc.format).toBe('ball-aid/scenarios');
+  expect(doc.scenarios[0].name).toBe('Exported');
+  expect(doc.scenarios[0].inputs.bm).toBe('80');
+  const [links] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export as links' }).click(),
+  ]);
+  expect(fs.readFileSync(await links.path(), 'utf8')).toMatch(/^Exported\thttp:\/\/127\.0\.0\.1:\d+\/\?v=2&/);
+});
+
+test('compare two scenarios: differing rows marked, the link reopens the comparison, a column opens', async ({ aid, page }) => {
+  await aid.open(HIGH);
+  await save(aid, 'High burden');
+  await aid.fill('Marrow blasts (%)', 20);
+  await save(aid, 'Low burden');
+  await page.getByRole('checkbox', { name: 'Select “High burden” to compare' }).check();
+  await page.getByRole('checkbox', { name: 'Select “Low burden” to compare' }).check();
+  await page.locator('[data-compare-selected]').click();
+  const cmp = page.locator('[data-compare]');
+  await expect(cmp).toBeVisible();
+  await expect(cmp.locator('thead th')).toHaveText([/High burden/, /Low burden/]);
+  const blasts = cmp.locator('tr', { has: page.getByRole('rowheader', { name: /Marrow blasts/ }) });
+  await expect(blasts).toHaveClass(/differs/);
+  await expect(blasts.locator('td')).toHaveText(['80%', '20%']);
+  const age = cmp.locator('tr', { has: page.getByRole('rowheader', { name: /^Age/ }) });
+  await expect(age).not.toHaveClass(/differs/);
+  const prephase = cmp.locator('tr', { has: page.getByRole('rowheader', { name: /Pre-phase/ }) });
+  await expect(prephase).toHaveClass(/differs/);
+  // The comparison's own link, opened afresh.
+  expect(page.url()).toContain('cmp=1');
+  await page.goto(page.url());
+  await expect(page.locator('[data-compare] thead th')).toHaveText([/High burden/, /Low burden/]);
+  await page.locator('[data-compare] thead th').first().getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('[data-compare]')).toHaveCount(0);
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('80');
+  expect(page.url()).not.toContain('cmp=');
+});
