@@ -110,19 +110,11 @@ const fn sourced(label: &'static str, text: &'static str, sources: &'static [Cit
     }
 }
 
-/// The pre-phase advice from the D-rules' reasons (already evaluated), the scenario and the
-/// BSA. Required exactly when D-1 fired; not applicable in morphologic CR; the regimen is
-/// listed whatever the level, so a clinician who debulks anyway sees the doses.
-pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Plan) -> Debulking {
-    let (mut reasons, mut before_inotuzumab, mut ph_regimen) = (Vec::new(), Vec::new(), Vec::new());
-    for r in all {
-        match r.rule {
-            RuleId::D3 => before_inotuzumab.push(r),
-            RuleId::DPh => ph_regimen.push(r),
-            _ => reasons.push(r),
-        }
-    }
-    let fired = |id: RuleId| reasons.iter().any(|r| r.rule == id);
+/// The pre-phase level from whether D-1 and D-2 fired, with the fields whose absence leaves
+/// it open: required exactly when D-1 fired; not applicable in morphologic CR; undetermined
+/// (never "not needed") while a value D-1 or D-2 needs is missing. The one place the level
+/// is decided: [`advise`] and the what-if search both read it.
+pub fn level(scenario: &Scenario, d1: bool, d2: bool) -> (DebulkingLevel, Vec<Field>) {
     // In morphologic CR marrow blasts are < 5% by definition, so nothing is missing there.
     let in_cr = scenario.setting == Setting::MrdPositiveCr;
     let mut missing = Vec::new();
@@ -139,7 +131,7 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Pl
     // D-2 (pre-phase recommended) needs LDH and extramedullary disease: unknown, it is open,
     // never "not needed".
     let mut d2_missing = Vec::new();
-    if !in_cr && !fired(RuleId::D2) {
+    if !in_cr && !d2 {
         if scenario.ldh == crate::scenario::Ldh::Unknown {
             d2_missing.push(Field::LdhStatus);
         }
@@ -149,10 +141,10 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Pl
     }
     let level = if in_cr {
         DebulkingLevel::NotApplicable
-    } else if fired(RuleId::D1) {
+    } else if d1 {
         missing.clear();
         DebulkingLevel::Required
-    } else if fired(RuleId::D2) {
+    } else if d2 {
         DebulkingLevel::Recommended
     } else if !missing.is_empty() || !d2_missing.is_empty() {
         missing.extend(d2_missing);
@@ -160,6 +152,23 @@ pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Pl
     } else {
         DebulkingLevel::NotNeeded
     };
+    (level, missing)
+}
+
+/// The pre-phase advice from the D-rules' reasons (already evaluated), the scenario and the
+/// BSA. Required exactly when D-1 fired; not applicable in morphologic CR; the regimen is
+/// listed whatever the level, so a clinician who debulks anyway sees the doses.
+pub fn advise(scenario: &Scenario, bsa: Option<&Bsa>, all: Vec<Reason>, plan: Plan) -> Debulking {
+    let (mut reasons, mut before_inotuzumab, mut ph_regimen) = (Vec::new(), Vec::new(), Vec::new());
+    for r in all {
+        match r.rule {
+            RuleId::D3 => before_inotuzumab.push(r),
+            RuleId::DPh => ph_regimen.push(r),
+            _ => reasons.push(r),
+        }
+    }
+    let fired = |id: RuleId| reasons.iter().any(|r| r.rule == id);
+    let (level, missing) = level(scenario, fired(RuleId::D1), fired(RuleId::D2));
     let regimen_notes = vec![sourced(
         "Duration",
         "Dexamethasone up to 5 days, given during screening and pre-phase until cycle 1 starts; cyclophosphamide up to 3 days.",

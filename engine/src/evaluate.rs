@@ -66,39 +66,38 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         });
     }
 
-    let mut therapies: Vec<TherapyAssessment> = Therapy::ALL
+    let effects: Vec<Vec<Effect>> = buckets
+        .iter()
+        .map(|b| b.iter().map(|r| r.effect).collect())
+        .collect();
+    let (statuses, sides_of) = statuses(&effects);
+    let therapies: Vec<TherapyAssessment> = Therapy::ALL
         .iter()
         .zip(buckets)
-        .map(|(&t, all)| assess_one(t, all, scenario))
+        .zip(statuses)
+        .map(|((&t, all), status)| assess_one(t, all, status, scenario))
         .collect();
 
     // Favouring rules for different eligible therapies are a conflict: both sides are shown
-    // and neither is preferred on their strength.
+    // (and `statuses` has marked neither preferred on their strength).
     let sides: Vec<ConflictSide> = therapies
         .iter()
-        .filter(|a| a.status != Status::NotEligible)
-        .filter_map(|a| {
-            let reasons: Vec<Reason> = a
+        .zip(&sides_of)
+        .filter(|(_, &side)| side)
+        .map(|(a, _)| ConflictSide {
+            therapy: a.therapy,
+            reasons: a
                 .reasons
                 .iter()
                 .filter(|r| r.effect == Effect::Favours)
                 .cloned()
-                .collect();
-            (!reasons.is_empty()).then_some(ConflictSide {
-                therapy: a.therapy,
-                reasons,
-            })
+                .collect(),
         })
         .collect();
-    let conflicts = if sides.len() >= 2 {
-        for a in &mut therapies {
-            if a.status == Status::Preferred && sides.iter().any(|s| s.therapy == a.therapy) {
-                a.status = Status::Option;
-            }
-        }
-        vec![Conflict { sides }]
-    } else {
+    let conflicts = if sides.is_empty() {
         Vec::new()
+    } else {
+        vec![Conflict { sides }]
     };
 
     let plan_of = |t: Therapy| {
@@ -145,21 +144,58 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     }
 }
 
-/// One therapy's status from its reasons, with the excluding reasons first on a not-eligible
+/// The statuses of the therapies (in [`Therapy::ALL`] order) from the effects found for
+/// each: the status ladder, then the conflict rule. Also says, per therapy, whether it is a
+/// side of a conflict (all `false` when there is none). The one place statuses are decided:
+/// [`evaluate`] and the what-if search both read it.
+///
+/// Ladder: an excluding finding → not eligible; else a caution → caution; else a favouring
+/// finding with no test outstanding → preferred; else option. Conflict: when favouring
+/// findings fall on two or more eligible therapies, none of them is preferred on their
+/// strength.
+pub(crate) fn statuses(effects: &[Vec<Effect>]) -> (Vec<Status>, Vec<bool>) {
+    let mut statuses: Vec<Status> = effects
+        .iter()
+        .map(|found| {
+            let has = |e: Effect| found.contains(&e);
+            if has(Effect::Excludes) {
+                Status::NotEligible
+            } else if has(Effect::Caution) {
+                Status::Caution
+            } else if has(Effect::Favours) && !has(Effect::NeedsTest) {
+                Status::Preferred
+            } else {
+                Status::Option
+            }
+        })
+        .collect();
+    let mut sides: Vec<bool> = statuses
+        .iter()
+        .zip(effects)
+        .map(|(s, found)| *s != Status::NotEligible && found.contains(&Effect::Favours))
+        .collect();
+    if sides.iter().filter(|&&side| side).count() >= 2 {
+        for (status, &side) in statuses.iter_mut().zip(&sides) {
+            if side && *status == Status::Preferred {
+                *status = Status::Option;
+            }
+        }
+    } else {
+        sides.iter_mut().for_each(|side| *side = false);
+    }
+    (statuses, sides)
+}
+
+/// One therapy's card for its `status`, with the excluding reasons first on a not-eligible
 /// card and what cannot change that status set aside.
-fn assess_one(therapy: Therapy, all: Vec<Reason>, scenario: &Scenario) -> TherapyAssessment {
+fn assess_one(
+    therapy: Therapy,
+    all: Vec<Reason>,
+    status: Status,
+    scenario: &Scenario,
+) -> TherapyAssessment {
     let (mut tests_needed, mut reasons): (Vec<Reason>, Vec<Reason>) =
         all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
-    let has = |e: Effect| reasons.iter().any(|r| r.effect == e);
-    let status = if has(Effect::Excludes) {
-        Status::NotEligible
-    } else if has(Effect::Caution) {
-        Status::Caution
-    } else if has(Effect::Favours) && tests_needed.is_empty() {
-        Status::Preferred
-    } else {
-        Status::Option
-    };
     // A test cannot change "not eligible" (exclusions rest on known values only), and a
     // reason that favours an excluded therapy would only mislead: both are set aside.
     let mut set_aside = Vec::new();

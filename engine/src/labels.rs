@@ -282,7 +282,11 @@ fn push(
 /// Ages under this many years are under 1 month (the US blinatumomab label's lower limit).
 /// One month is 0.0833 years; ages are typed in years, and a clinician typing 0.08 for a
 /// one-month-old must not be refused, so the two-decimal form is the limit.
-const ONE_MONTH_YEARS: f64 = 0.08;
+pub const ONE_MONTH_YEARS: f64 = 0.08;
+
+/// The EU blinatumomab label admits children in relapse after at least this many prior
+/// therapies (or after allo-HSCT).
+pub const EU_CHILD_MIN_PRIOR_THERAPIES: u32 = 2;
 
 fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
     use CheckOutcome::*;
@@ -455,7 +459,7 @@ fn eu_child_prior_therapies(s: &Scenario, out: &mut Vec<LabelCheck>) {
         return;
     }
     match s.prior_lines {
-        Some(n) if n >= 2 => {}
+        Some(n) if n >= EU_CHILD_MIN_PRIOR_THERAPIES => {}
         Some(n) => push(
             out,
             RuleId::EBlinLabel,

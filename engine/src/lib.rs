@@ -31,6 +31,7 @@ pub mod scenario;
 pub mod therapy;
 pub mod thresholds;
 pub mod validate;
+pub mod what_if;
 
 pub use evaluate::evaluate;
 pub use fields::{Field, FieldKind, Group, FIELDS};

@@ -220,3 +220,26 @@ pub struct Rule {
     /// Evaluates the rule: empty when it does not fire.
     pub eval: fn(&Scenario) -> Vec<Finding>,
 }
+
+impl Rule {
+    /// Whether the rule reads `field`, directly or through a field that gives the same value
+    /// with it (a marker and its percentage; LDH status, value and upper limit; a blast
+    /// count and its unit). A rule that does not read a field finds the same whatever the
+    /// field holds (property-tested), so the what-if search re-runs only the rules that do.
+    pub fn reads_value(&self, field: Field) -> bool {
+        let together: &[Field] = match field {
+            Field::Cd19 | Field::Cd19Pct => &[Field::Cd19, Field::Cd19Pct],
+            Field::Cd22 | Field::Cd22Pct => &[Field::Cd22, Field::Cd22Pct],
+            Field::LdhStatus | Field::Ldh | Field::LdhUln => {
+                &[Field::LdhStatus, Field::Ldh, Field::LdhUln]
+            }
+            Field::PeripheralBlasts | Field::PeripheralBlastsUnit => {
+                &[Field::PeripheralBlasts, Field::PeripheralBlastsUnit]
+            }
+            _ => &[],
+        };
+        self.reads
+            .iter()
+            .any(|r| *r == field || together.contains(r))
+    }
+}

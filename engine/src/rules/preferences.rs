@@ -88,7 +88,7 @@ pub const P_HSCT: Rule = Rule {
     id: RuleId::PHsct,
     statement: "When an allogeneic HSCT is planned after response, blinatumomab is preferred over inotuzumab for CD19- and CD22-positive disease, because inotuzumab raises the risk of VOD; if inotuzumab is used, limit it to 2 cycles.",
     sources: &[Q_HSCT_S2, L_INO_CYCLES],
-    reads: &[Field::Transplant, Field::Cd19, Field::Cd22],
+    reads: &[Field::Transplant, Field::Cd19, Field::Cd22, Field::Setting],
     eval: |s| {
         if s.transplant == TransplantPlan::Unknown {
             // Unknown is not "no transplant": a plan would put inotuzumab in caution.
