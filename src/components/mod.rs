@@ -19,3 +19,4 @@ pub mod results;
 pub mod saved;
 pub mod schedule;
 pub mod therapy_card;
+pub mod what_if;

@@ -13,6 +13,7 @@ use super::reasons::Reasons;
 use super::regions::OtherRegion;
 use super::schedule::ScheduleCard;
 use super::therapy_card::TherapyCard;
+use super::what_if::WhatIf;
 
 /// The results column.
 #[component]
@@ -22,6 +23,8 @@ pub fn Results(
     /// The scenario (for the print summary's inputs).
     scenario: RwSignal<RawScenario>,
 ) -> impl IntoView {
+    // The last "what would change it" step, kept across re-renders so it can be undone.
+    let undo = RwSignal::new(None);
     view! {
         <section class="results" aria-labelledby="results-title" aria-live="polite">
             <div class="results-head">
@@ -69,6 +72,7 @@ pub fn Results(
                                     </section>
                                 }
                             })}
+                        <WhatIf scenario undo />
                         <OtherRegion differences scenario />
                         <DebulkingCard debulking=rec.debulking warnings=rec.warnings.clone() />
                         <ScheduleCard schedule=rec.schedule warnings=rec.warnings.clone() />

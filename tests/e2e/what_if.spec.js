@@ -1,0 +1,55 @@
+// "What would change it": the engine's smallest single-input changes, applied by one click
+// and undone by one more, each really changing what it says.
+const { test, expect } = require('./aid');
+
+// A 17-year-old in second relapse with 62% marrow blasts, LDH normal and no extramedullary
+// disease: pre-phase is required, and the adult-only CAR-T products are not eligible.
+const CASE = 'v=2&age=17&set=r2&bm=62&cd19=pos&cd22=pos&ldhs=norm&emd=no&pb=1000';
+
+test('marrow blasts below 50%: pre-phase no longer required, then undone', async ({ aid, page }) => {
+  await aid.open(CASE);
+  await expect(page.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'required');
+  const suggestion = page.locator('[data-suggestion="bm"]').first();
+  await expect(suggestion).toContainText('Marrow blasts 62% → 49%');
+  await expect(suggestion).toContainText('pre-phase: required → not needed');
+  await suggestion.getByRole('button').click();
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('49');
+  await expect(page.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'not-needed');
+  await page.locator('[data-undo]').click();
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('62');
+  await expect(page.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'required');
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+});
+
+test('age 18: brexucabtagene becomes an option', async ({ aid, page }) => {
+  await aid.open(CASE);
+  await aid.expectStatus('brexucabtagene', 'not-eligible');
+  const suggestion = page.locator('[data-suggestion="age"]', { hasText: '17 years → 18 years' });
+  await expect(suggestion).toContainText('Brexucabtagene autoleucel (CAR-T): not eligible → option');
+  await suggestion.getByRole('button').click();
+  await expect(aid.field('Age (years)')).toHaveValue('18');
+  await expect(aid.card('brexucabtagene')).not.toHaveAttribute('data-status', 'not-eligible');
+});
+
+test('every suggestion shown changes what it says it changes', async ({ aid, page }) => {
+  await aid.open(CASE);
+  const count = await page.locator('[data-suggestion]').count();
+  expect(count).toBeGreaterThan(2);
+  for (let i = 0; i < count; i++) {
+    const item = page.locator('[data-suggestion]').nth(i);
+    const text = await item.innerText();
+    const statusChanges = [...text.matchAll(/([A-Z][a-z]+(?: [a-z]+)?(?: \(CAR-T\))?): (preferred|option|use with caution|not eligible) → (preferred|option|use with caution|not eligible)/g)];
+    const before = {};
+    for (const [, name] of statusChanges) {
+      before[name] = await page.locator('[data-therapy]', { has: page.getByRole('heading', { name, exact: true }) }).getAttribute('data-status');
+    }
+    await item.getByRole('button').click();
+    for (const [, name, from, to] of statusChanges) {
+      const slug = { preferred: 'preferred', option: 'option', 'use with caution': 'caution', 'not eligible': 'not-eligible' };
+      expect(before[name], `${name} before "${text}"`).toBe(slug[from]);
+      await expect(page.locator('[data-therapy]', { has: page.getByRole('heading', { name, exact: true }) }),
+        `${name} after "${text}"`).toHaveAttribute('data-status', slug[to]);
+    }
+    await page.locator('[data-undo]').click();
+  }
+});
