@@ -66,6 +66,25 @@ for (const colorScheme of ['light', 'dark']) {
       await expectNoViolations(page);
     });
 
+    test('saved scenarios, an import report, "what would change it" after a step, and a comparison have no axe violations', async ({ aid, page }) => {
+      await aid.open('v=2&age=17&set=r2&bm=62&cd19=pos&cd22=pos&ldhs=norm&emd=no&pb=1000');
+      for (const name of ['First', 'Second']) {
+        await page.getByLabel('Name', { exact: true }).fill(name);
+        await page.getByRole('button', { name: 'Save this scenario' }).click();
+      }
+      await page.locator('[data-suggestion="bm"] button').first().click();
+      await expect(page.locator('[data-undo]')).toBeVisible();
+      await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
+      await expect(page.locator('[data-import-problems]')).toBeVisible();
+      await page.locator('[data-saved="First"] button', { hasText: 'Rename' }).click();
+      await expectNoViolations(page);
+      await page.getByRole('checkbox', { name: 'Select “First” to compare' }).check();
+      await page.getByRole('checkbox', { name: 'Select “Second” to compare' }).check();
+      await page.locator('[data-compare-selected]').click();
+      await expect(page.locator('[data-compare]')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
     test('invalid input and link issues have no axe violations', async ({ aid, page }) => {
       await aid.open('age=34&set=r2&bm=150&foo=1&cns=maybe');
       await expect(aid.linkIssues()).toBeVisible();
