@@ -1,5 +1,6 @@
 //! What would change it: the smallest single-input changes that would change a therapy's
-//! status, its label badge, the pre-phase decision, or how blinatumomab is dosed.
+//! status, its label badge, the pre-phase decision, or how blinatumomab is dosed (fixed or
+//! per m²).
 //!
 //! Values are not tried blindly. A number is probed just either side of each threshold a
 //! rule compares it with ([`PROBES`], built from the named constants of
@@ -232,16 +233,16 @@ pub enum DoseBasis {
     Fixed,
     /// µg/m²/day doses from the BSA (under 45 kg).
     PerM2,
-    /// Not computable until weight or height is given.
-    NotComputable,
 }
 
 impl DoseBasis {
-    fn of(basis: &DosingBasis) -> DoseBasis {
+    /// The basis of a schedule, or `None` while weight or height is missing (becoming
+    /// computable is not a change of basis).
+    pub fn of(basis: &DosingBasis) -> Option<DoseBasis> {
         match basis {
-            DosingBasis::Fixed => DoseBasis::Fixed,
-            DosingBasis::PerBsa { .. } => DoseBasis::PerM2,
-            DosingBasis::NeedsInput(_) => DoseBasis::NotComputable,
+            DosingBasis::Fixed => Some(DoseBasis::Fixed),
+            DosingBasis::PerBsa { .. } => Some(DoseBasis::PerM2),
+            DosingBasis::NeedsInput(_) => None,
         }
     }
 
@@ -249,7 +250,6 @@ impl DoseBasis {
         match self {
             DoseBasis::Fixed => "fixed doses",
             DoseBasis::PerM2 => "doses per m²",
-            DoseBasis::NotComputable => "not computable yet",
         }
     }
 }
@@ -286,7 +286,7 @@ pub enum Change {
         /// The level after the change.
         to: DebulkingLevel,
     },
-    /// How blinatumomab is dosed.
+    /// How blinatumomab is dosed: a switch between fixed and per-m² doses.
     Dosing {
         /// The basis now.
         from: DoseBasis,
@@ -567,7 +567,7 @@ struct Decisions<'a> {
     label: Vec<LabelStatus>,
     region: Region,
     prephase: DebulkingLevel,
-    dosing: DoseBasis,
+    dosing: Option<DoseBasis>,
 }
 
 impl<'a> Decisions<'a> {
@@ -639,11 +639,10 @@ impl<'a> Decisions<'a> {
                 to: after.prephase,
             });
         }
-        if self.dosing != after.dosing {
-            out.push(Change::Dosing {
-                from: self.dosing,
-                to: after.dosing,
-            });
+        if let (Some(from), Some(to)) = (self.dosing, after.dosing) {
+            if from != to {
+                out.push(Change::Dosing { from, to });
+            }
         }
         out
     }
