@@ -687,6 +687,30 @@ proptest! {
         prop_assert_eq!(&capped[..], &all[..capped.len()]);
     }
 
+    /// Any text in any field: the search never panics, and finds nothing for input that
+    /// does not validate.
+    #[test]
+    fn any_input_is_searched_without_panicking(
+        raw in valid_scenario(),
+        edits in prop::collection::vec(
+            (prop::sample::select(FIELDS.to_vec()), prop_oneof![
+                any::<String>(),
+                prop::sample::select(vec!["1e-300", "1e300", "-0", "0,5", "15,000", "NaN", "1e-3", "10^-4", "99.99999"])
+                    .prop_map(String::from),
+            ]),
+            0..4,
+        ),
+    ) {
+        let mut raw = raw;
+        for (field, text) in edits {
+            raw.set(field, text);
+        }
+        let found = search(&raw, usize::MAX);
+        if let Assessment::Invalid(_) = assess(&raw) {
+            prop_assert!(found.is_empty());
+        }
+    }
+
     /// No choice that would change a decision is missed: for every other known value of
     /// every choice field, a change found by a full evaluation is among the suggestions
     /// (that value, or another of the field's with the same outcome).
