@@ -28,6 +28,7 @@ pub mod regions;
 pub mod rule;
 pub mod rules;
 pub mod scenario;
+pub mod teaching;
 pub mod therapy;
 pub mod thresholds;
 pub mod validate;

@@ -1,5 +1,6 @@
 //! What would change it: the smallest single-input changes that would change a therapy's
-//! status, its label badge, the pre-phase decision, or how blinatumomab is dosed.
+//! status, its label badge, the pre-phase decision, or how blinatumomab is dosed (fixed or
+//! per m²).
 //!
 //! Values are not tried blindly. A number is probed just either side of each threshold a
 //! rule compares it with ([`PROBES`], built from the named constants of
@@ -89,140 +90,32 @@ const fn probe(
     }
 }
 
+use Boundary::{Above, AtOrAbove};
+use RuleId::*;
+
 /// Every threshold that can change a status, a label badge, the pre-phase decision or the
 /// dosing basis. Thresholds that only change a note's words are left out, since no probe of
 /// theirs could produce a suggestion: MRD 10⁻⁴ (P-MRD-LOW), Tregs 12.5% (P-TREG-LDH), more
 /// than 2 prior lines (P-LINES), 50 years (P-AGE, P-PH-ELDERLY), 3 and 22 years (the
 /// tisagenlecleucel notes), CrCl 90 mL/min (P-RENAL's note) and 10,000/µL (D-3's note).
+#[rustfmt::skip]
 pub const PROBES: &[Probe] = &[
-    probe(
-        Field::Age,
-        ONE_MONTH_YEARS,
-        Boundary::AtOrAbove,
-        2,
-        "labels::ONE_MONTH_YEARS",
-        &[RuleId::EBlinLabel],
-    ),
-    probe(
-        Field::Age,
-        INO_MIN_AGE_YEARS,
-        Boundary::AtOrAbove,
-        1,
-        "thresholds::INO_MIN_AGE_YEARS",
-        &[RuleId::EInoAge, RuleId::EBlinLabel],
-    ),
-    probe(
-        Field::Age,
-        ADULT_AGE_YEARS,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::ADULT_AGE_YEARS",
-        &[RuleId::ECart, RuleId::EBlinLabel, RuleId::EInoAge],
-    ),
-    probe(
-        Field::Age,
-        TISA_AGE_BELOW_YEARS,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::TISA_AGE_BELOW_YEARS",
-        &[RuleId::ECart],
-    ),
-    probe(
-        Field::Age,
-        EU_ADULT_CAR_T_AGE_YEARS,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::EU_ADULT_CAR_T_AGE_YEARS",
-        &[RuleId::ECart],
-    ),
-    probe(
-        Field::Weight,
-        FIXED_DOSE_WEIGHT_KG,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::FIXED_DOSE_WEIGHT_KG",
-        &[],
-    ),
-    probe(
-        Field::Mrd,
-        MRD_APPROVAL_FRACTION,
-        Boundary::AtOrAbove,
-        2,
-        "thresholds::MRD_APPROVAL_FRACTION",
-        &[RuleId::PMrd, RuleId::EBlinLabel],
-    ),
-    probe(
-        Field::MarrowBlasts,
-        HIGH_MARROW_BLASTS_PCT,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::HIGH_MARROW_BLASTS_PCT",
-        &[RuleId::D1, RuleId::PBurden],
-    ),
-    probe(
-        Field::PeripheralBlasts,
-        HIGH_PERIPHERAL_BLASTS_PER_UL,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::HIGH_PERIPHERAL_BLASTS_PER_UL",
-        &[RuleId::D1],
-    ),
-    Probe {
-        field: Field::Ldh,
-        limit: Limit::Field(Field::LdhUln),
-        boundary: Boundary::Above,
-        decimals: 0,
-        constant: "the LDH upper limit of normal entered",
-        rules: &[RuleId::D2, RuleId::PTregLdh],
-    },
-    probe(
-        Field::Cd19Pct,
-        0.0,
-        Boundary::Above,
-        0,
-        "0%: any positive blast is low expression",
-        &[RuleId::ECd19],
-    ),
-    probe(
-        Field::Cd19Pct,
-        MARKER_POSITIVE_PCT,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::MARKER_POSITIVE_PCT",
-        &[RuleId::ECd19],
-    ),
-    probe(
-        Field::Cd22Pct,
-        0.0,
-        Boundary::Above,
-        0,
-        "0%: any positive blast is low expression",
-        &[RuleId::ECd22],
-    ),
-    probe(
-        Field::Cd22Pct,
-        MARKER_POSITIVE_PCT,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::MARKER_POSITIVE_PCT",
-        &[RuleId::ECd22],
-    ),
-    probe(
-        Field::PriorLines,
-        EU_CHILD_MIN_PRIOR_THERAPIES as f64,
-        Boundary::AtOrAbove,
-        0,
-        "labels::EU_CHILD_MIN_PRIOR_THERAPIES",
-        &[RuleId::EBlinLabel],
-    ),
-    probe(
-        Field::Crcl,
-        CRCL_NO_DATA_BELOW,
-        Boundary::AtOrAbove,
-        0,
-        "thresholds::CRCL_NO_DATA_BELOW",
-        &[RuleId::PRenal],
-    ),
+    probe(Field::Age, ONE_MONTH_YEARS, AtOrAbove, 2, "labels::ONE_MONTH_YEARS", &[EBlinLabel]),
+    probe(Field::Age, INO_MIN_AGE_YEARS, AtOrAbove, 1, "thresholds::INO_MIN_AGE_YEARS", &[EInoAge, EBlinLabel]),
+    probe(Field::Age, ADULT_AGE_YEARS, AtOrAbove, 0, "thresholds::ADULT_AGE_YEARS", &[ECart, EBlinLabel, EInoAge]),
+    probe(Field::Age, TISA_AGE_BELOW_YEARS, AtOrAbove, 0, "thresholds::TISA_AGE_BELOW_YEARS", &[ECart]),
+    probe(Field::Age, EU_ADULT_CAR_T_AGE_YEARS, AtOrAbove, 0, "thresholds::EU_ADULT_CAR_T_AGE_YEARS", &[ECart]),
+    probe(Field::Weight, FIXED_DOSE_WEIGHT_KG, AtOrAbove, 0, "thresholds::FIXED_DOSE_WEIGHT_KG", &[]),
+    probe(Field::Mrd, MRD_APPROVAL_FRACTION, AtOrAbove, 2, "thresholds::MRD_APPROVAL_FRACTION", &[PMrd, EBlinLabel]),
+    probe(Field::MarrowBlasts, HIGH_MARROW_BLASTS_PCT, AtOrAbove, 0, "thresholds::HIGH_MARROW_BLASTS_PCT", &[D1, PBurden]),
+    probe(Field::PeripheralBlasts, HIGH_PERIPHERAL_BLASTS_PER_UL, AtOrAbove, 0, "thresholds::HIGH_PERIPHERAL_BLASTS_PER_UL", &[D1]),
+    Probe { field: Field::Ldh, limit: Limit::Field(Field::LdhUln), boundary: Above, decimals: 0, constant: "the LDH upper limit of normal entered", rules: &[D2, PTregLdh] },
+    probe(Field::Cd19Pct, 0.0, Above, 0, "0%: any positive blast is low expression", &[ECd19]),
+    probe(Field::Cd19Pct, MARKER_POSITIVE_PCT, AtOrAbove, 0, "thresholds::MARKER_POSITIVE_PCT", &[ECd19]),
+    probe(Field::Cd22Pct, 0.0, Above, 0, "0%: any positive blast is low expression", &[ECd22]),
+    probe(Field::Cd22Pct, MARKER_POSITIVE_PCT, AtOrAbove, 0, "thresholds::MARKER_POSITIVE_PCT", &[ECd22]),
+    probe(Field::PriorLines, EU_CHILD_MIN_PRIOR_THERAPIES as f64, AtOrAbove, 0, "labels::EU_CHILD_MIN_PRIOR_THERAPIES", &[EBlinLabel]),
+    probe(Field::Crcl, CRCL_NO_DATA_BELOW, AtOrAbove, 0, "thresholds::CRCL_NO_DATA_BELOW", &[PRenal]),
 ];
 
 /// How blinatumomab is dosed, without the numbers: what the dosing card decides.
@@ -232,16 +125,16 @@ pub enum DoseBasis {
     Fixed,
     /// µg/m²/day doses from the BSA (under 45 kg).
     PerM2,
-    /// Not computable until weight or height is given.
-    NotComputable,
 }
 
 impl DoseBasis {
-    fn of(basis: &DosingBasis) -> DoseBasis {
+    /// The basis of a schedule, or `None` while weight or height is missing (becoming
+    /// computable is not a change of basis).
+    pub fn of(basis: &DosingBasis) -> Option<DoseBasis> {
         match basis {
-            DosingBasis::Fixed => DoseBasis::Fixed,
-            DosingBasis::PerBsa { .. } => DoseBasis::PerM2,
-            DosingBasis::NeedsInput(_) => DoseBasis::NotComputable,
+            DosingBasis::Fixed => Some(DoseBasis::Fixed),
+            DosingBasis::PerBsa { .. } => Some(DoseBasis::PerM2),
+            DosingBasis::NeedsInput(_) => None,
         }
     }
 
@@ -249,7 +142,6 @@ impl DoseBasis {
         match self {
             DoseBasis::Fixed => "fixed doses",
             DoseBasis::PerM2 => "doses per m²",
-            DoseBasis::NotComputable => "not computable yet",
         }
     }
 }
@@ -286,7 +178,7 @@ pub enum Change {
         /// The level after the change.
         to: DebulkingLevel,
     },
-    /// How blinatumomab is dosed.
+    /// How blinatumomab is dosed: a switch between fixed and per-m² doses.
     Dosing {
         /// The basis now.
         from: DoseBasis,
@@ -567,7 +459,7 @@ struct Decisions<'a> {
     label: Vec<LabelStatus>,
     region: Region,
     prephase: DebulkingLevel,
-    dosing: DoseBasis,
+    dosing: Option<DoseBasis>,
 }
 
 impl<'a> Decisions<'a> {
@@ -639,11 +531,10 @@ impl<'a> Decisions<'a> {
                 to: after.prephase,
             });
         }
-        if self.dosing != after.dosing {
-            out.push(Change::Dosing {
-                from: self.dosing,
-                to: after.dosing,
-            });
+        if let (Some(from), Some(to)) = (self.dosing, after.dosing) {
+            if from != to {
+                out.push(Change::Dosing { from, to });
+            }
         }
         out
     }
