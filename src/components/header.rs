@@ -9,6 +9,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <h1>"Relapsed/refractory B-ALL: immunotherapy decision aid"</h1>
+            <nav class="site-nav" aria-label="Views">
+                <a href="#scenarios" data-nav="saved">"Saved scenarios"</a>
+                <a href="teaching.html" data-nav="teaching">"Teaching cases"</a>
+            </nav>
             <p class="intended-use">
                 "For haematologists choosing between blinatumomab, inotuzumab ozogamicin and "
                 "CD19 CAR-T cells for relapsed/refractory or MRD-positive B-cell precursor ALL, "

@@ -85,6 +85,12 @@ for (const colorScheme of ['light', 'dark']) {
       await expectNoViolations(page);
     });
 
+    test('the teaching cases page, with the sources of a case opened, has no axe violations', async ({ page }) => {
+      await page.goto('/teaching.html');
+      await page.locator('[data-teaching-case] details summary').first().click();
+      await expectNoViolations(page);
+    });
+
     test('invalid input and link issues have no axe violations', async ({ aid, page }) => {
       await aid.open('age=34&set=r2&bm=150&foo=1&cns=maybe');
       await expect(aid.linkIssues()).toBeVisible();

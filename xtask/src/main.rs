@@ -4,6 +4,9 @@
 //! (crates.io, npm, Debian) and the build never downloads a binary. Each step says what it is
 //! doing, and set-up skips what is already present, so the commands are cheap to repeat.
 
+mod site;
+mod teaching_page;
+
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         Some("test") => setup().and_then(|()| test()),
         Some("size") => size(E2E_DIST),
         Some("compress") => compress(args.get(1).map(String::as_str)),
+        Some("pages") => site::write_pages(args.get(1).map(String::as_str)),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -97,7 +101,9 @@ fn main() -> ExitCode {
                  size    print what a first visit of the last end-to-end release build\n\
                  \x20       downloads, raw, gzip and brotli, and check it against the budget\n\
                  compress write <file>.br and <file>.gz beside each asset of a release build\n\
-                 \x20       (run by trunk's post_build hook; by hand: compress [DIR])"
+                 \x20       (run by trunk's post_build hook; by hand: compress [DIR])\n\
+                 pages   write the pages generated from the engine (teaching.html) into a build\n\
+                 \x20       (run by trunk's post_build hook; by hand: pages [DIR])"
             );
             return ExitCode::from(2);
         }
