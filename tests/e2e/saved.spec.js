@@ -160,3 +160,23 @@ test('compare two scenarios: differing rows marked, the link reopens the compari
   await expect(aid.field('Marrow blasts (%)')).toHaveValue('80');
   expect(page.url()).not.toContain('cmp=');
 });
+
+test('a comparison of four scenarios prints on one landscape A4 page', async ({ aid, page }) => {
+  await aid.open(HIGH);
+  for (const [name, bm] of [['A', 80], ['B', 60], ['C', 40], ['D', 20]]) {
+    await aid.fill('Marrow blasts (%)', bm);
+    await save(aid, name);
+    await page.getByRole('checkbox', { name: `Select “${name}” to compare` }).check();
+  }
+  await page.locator('[data-compare-selected]').click();
+  await expect(page.locator('[data-compare] thead th')).toHaveCount(4);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages, `the comparison takes ${pages} pages`).toBe(1);
+  // A4 landscape: the media box is wider (842 pt) than high (595 pt).
+  const box = text.match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  expect(box, 'a media box').not.toBeNull();
+  expect(Number(box[1])).toBeGreaterThan(Number(box[2]));
+});
