@@ -4,7 +4,12 @@
 // Where service workers are unavailable (file://, private modes, older browsers, plain http
 // off localhost) this does nothing and the page works as it does online. The banner is
 // built with createElement and textContent: nothing here is parsed as markup.
-const sw = navigator.serviceWorker;
+let sw;
+try {
+  sw = navigator.serviceWorker;
+} catch {
+  // Some browsers throw here when site storage is blocked.
+}
 if (sw) {
   let chosen = false;
   let controlled = Boolean(sw.controller);
