@@ -18,6 +18,22 @@ use crate::scenario::{RawScenario, FORMAT_VERSION};
 /// The key that carries the format version.
 pub const VERSION_KEY: &str = "v";
 
+/// The longest query string [`parse_query`] reads, in bytes (the query is percent-encoded,
+/// so bytes and characters are the same). A link with every field filled is well under 1 KB;
+/// a longer one is not a scenario this page made, and reading it key by key (each checked
+/// against those seen, each ignored key listed on the page) would cost time and memory that
+/// grow with it.
+pub const MAX_QUERY_LEN: usize = 8 * 1024;
+
+/// How the one issue of a link over [`MAX_QUERY_LEN`] begins.
+const TOO_LONG: &str = "This link is too long to be a scenario of this page";
+
+/// Whether `issues` say the whole link was refused for its length, so that nothing of it,
+/// not even the keys without an issue, was read.
+pub fn refused_whole(issues: &[QueryIssue]) -> bool {
+    matches!(issues, [only] if only.key.is_empty() && only.value.is_empty() && only.message.starts_with(TOO_LONG))
+}
+
 /// Version 1's key for "resistant or intolerant to ≥ 1 second-generation TKI" (yes/no/unk),
 /// replaced in version 2 by the number of TKIs failed (`tkis`).
 const V1_TKI_KEY: &str = "tki";
@@ -45,11 +61,26 @@ pub struct QueryIssue {
 /// (`bm=`) simply means "not given" and is dropped without an issue. A value that is not
 /// valid for its field (`set=xyz`, `age=abc`) is kept, without an issue, because validation
 /// reports it against the field where the user can see and fix it.
+///
+/// A query longer than [`MAX_QUERY_LEN`] is not read at all: the result is an empty scenario
+/// and one issue, with an empty key and value, that says why.
 pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut raw = RawScenario::new();
     let mut issues = Vec::new();
     if query.is_empty() {
+        return (raw, issues);
+    }
+    if query.len() > MAX_QUERY_LEN {
+        issues.push(QueryIssue {
+            key: String::new(),
+            value: String::new(),
+            message: format!(
+                "{TOO_LONG} ({} characters; at most {MAX_QUERY_LEN} are read), so none of it \
+                 was used: the form starts empty.",
+                query.len()
+            ),
+        });
         return (raw, issues);
     }
 

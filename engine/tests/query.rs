@@ -234,3 +234,42 @@ fn garbage_does_not_panic() {
         ("", "x")
     );
 }
+
+#[test]
+fn a_query_over_the_limit_is_refused_whole_with_one_issue() {
+    use engine::query::{refused_whole, MAX_QUERY_LEN};
+    // Exactly at the limit: read as usual (the leading "?" does not count).
+    let head = "v=2&age=34&foo=";
+    let at_limit = format!("?{head}{}", "x".repeat(MAX_QUERY_LEN - head.len()));
+    let (raw, issues) = parse_query(&at_limit);
+    assert_eq!(raw, RawScenario::new().with(Field::Age, "34"));
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].key, "foo");
+    assert!(!refused_whole(&issues));
+    // An empty key is an unknown key, not a refusal.
+    assert!(!refused_whole(&parse_query("v=2&=").1));
+
+    // One byte more: nothing is read, and the one issue says why without echoing the link.
+    let over = format!("{at_limit}x");
+    let (raw, issues) = parse_query(&over);
+    assert_eq!(raw, RawScenario::new());
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!((issues[0].key.as_str(), issues[0].value.as_str()), ("", ""));
+    assert!(
+        issues[0].message.contains("too long")
+            && issues[0]
+                .message
+                .contains(&format!("{}", MAX_QUERY_LEN + 1)),
+        "{}",
+        issues[0].message
+    );
+    assert!(refused_whole(&issues));
+
+    // A megabyte of repeated keys, which read key by key would list a quarter million
+    // issues, is refused at once.
+    let huge = "a=1&".repeat(256 * 1024);
+    let started = std::time::Instant::now();
+    let (raw, issues) = parse_query(&huge);
+    assert_eq!((raw, issues.len()), (RawScenario::new(), 1));
+    assert!(started.elapsed() < std::time::Duration::from_millis(50));
+}

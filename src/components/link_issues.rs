@@ -1,6 +1,6 @@
 //! Tells the user which parts of an opened link were ignored, and why.
 
-use engine::query::QueryIssue;
+use engine::query::{refused_whole, QueryIssue};
 use leptos::prelude::*;
 
 /// A notice listing every ignored key or value of the link the page was opened with.
@@ -9,6 +9,8 @@ pub fn LinkIssues(
     /// Issues found while reading the link.
     issues: Vec<QueryIssue>,
 ) -> impl IntoView {
+    // A link refused for its length had nothing else read.
+    let rest_read = !refused_whole(&issues);
     (!issues.is_empty()).then(|| {
         view! {
             <section class="link-issues" role="alert" aria-labelledby="link-issues-title">
@@ -35,7 +37,7 @@ pub fn LinkIssues(
                         })
                         .collect_view()}
                 </ul>
-                <p>"Everything else in the link was read as usual."</p>
+                {rest_read.then(|| view! { <p>"Everything else in the link was read as usual."</p> })}
             </section>
         }
     })
