@@ -34,9 +34,14 @@ for (const view of VIEWS) {
     await page.getByLabel('Age (years)', { exact: true }).fill('41');
     await expect.poll(() => new URL(page.url()).searchParams.get('age')).toBe('41');
     expect(new URL(page.url()).pathname).toBe(new URL(SUBPATH + view.query).pathname);
-    // The page's own links are fragments of this page.
+    // The page's own links are fragments of this page or pages beside it, named relatively;
+    // each of those pages loads from the folder too.
     const hrefs = await page.locator('a[href]:not([rel~="external"])').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    for (const href of hrefs) expect(href, 'an internal link').toMatch(/^#/);
+    for (const href of hrefs) expect(href, 'an internal link').toMatch(/^(#|[a-z-]+\.html(#|$))/);
+    for (const href of new Set(hrefs.filter((h) => !h.startsWith('#')).map((h) => h.split('#')[0]))) {
+      const response = await page.request.get(new URL(href, page.url()).href);
+      expect(response.status(), `${href} in the folder`).toBe(200);
+    }
     for (const url of requests) {
       expect(url.startsWith(ORIGIN + FOLDER), `${url} is inside ${FOLDER}`).toBe(true);
     }
