@@ -7,7 +7,6 @@ pub mod debulking;
 pub mod doses;
 pub mod evidence;
 pub mod form;
-pub mod header;
 pub mod inotuzumab;
 pub mod label_changes;
 pub mod link_issues;

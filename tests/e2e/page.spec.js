@@ -12,6 +12,16 @@ test('shows the title, intended use and disclaimer without console errors', asyn
   await aid.expectNoErrors();
 });
 
+test('the header is static: it shows before, and without, the WebAssembly', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('decision aid');
+  await expect(page.getByText('does not replace clinical judgement')).toBeVisible();
+  await expect(page.getByText(/Evidence checked \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  // The app, which renders the form, never started.
+  await expect(page.getByRole('form', { name: 'Patient scenario' })).toHaveCount(0);
+});
+
 test('a full scenario renders with no console error or panic', async ({ page }) => {
   const aid = new Aid(page);
   await aid.open('v=2&reg=eu&age=45&wt=70&ht=175&set=r2&bm=70&pb=20000&ldhs=high&emd=bulk&cns=active&cd19=pos&cd22=pos&ph=pos&tkis=2&t315i=yes&hsct=plan&phsct=yes&lines=3&pblin=noresp&pino=no&pcart=resp&kmt2a=yes&treg=15&crcl=25&crclu=min&dial=no&liver=vod');

@@ -1,9 +1,10 @@
-//! Project commands: `cargo xtask setup | serve | build | test | size | compress`.
+//! Project commands: `cargo xtask setup | serve | build | test | size | compress | bench`.
 //!
 //! These machines reach only the package registries, so every tool is installed from them
 //! (crates.io, npm, Debian) and the build never downloads a binary. Each step says what it is
 //! doing, and set-up skips what is already present, so the commands are cheap to repeat.
 
+mod bench;
 mod site;
 mod teaching_page;
 
@@ -95,6 +96,7 @@ fn main() -> ExitCode {
         Some("size") => size(E2E_DIST),
         Some("compress") => compress(args.get(1).map(String::as_str)),
         Some("pages") => site::write_pages(args.get(1).map(String::as_str)),
+        Some("bench") => bench::bench(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -108,7 +110,9 @@ fn main() -> ExitCode {
                  \x20       worker, and <file>.br and <file>.gz beside each asset (run by\n\
                  \x20       trunk's post_build hook; by hand: compress [DIR])\n\
                  pages   write the pages generated from the engine (teaching.html) into a build\n\
-                 \x20       (run by trunk's post_build hook, before compress; by hand: pages [DIR])"
+                 \x20       (run by trunk's post_build hook, before compress; by hand: pages [DIR])\n\
+                 bench   build a release and print its performance figures against their\n\
+                 \x20       budgets (bytes, Lighthouse, input latency, engine speed)"
             );
             return ExitCode::from(2);
         }
@@ -245,30 +249,7 @@ fn setup() -> Result {
         }
     }
 
-    let missing: Vec<&str> = APT_PACKAGES
-        .iter()
-        .copied()
-        .filter(|p| {
-            !command("dpkg-query", &["-W", "-f=${Status}", p])
-                .output()
-                .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
-                .unwrap_or(false)
-        })
-        .collect();
-    if missing.is_empty() {
-        println!("Debian packages: {} present", APT_PACKAGES.join(", "));
-    } else {
-        step(&format!(
-            "Installing Debian packages: {}",
-            missing.join(", ")
-        ));
-        run(command("apt-get", &["update", "-q"]))?;
-        let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
-        args.extend(&missing);
-        let mut cmd = command("apt-get", &args);
-        cmd.env("DEBIAN_FRONTEND", "noninteractive");
-        run(cmd)?;
-    }
+    apt_install_missing(APT_PACKAGES)?;
 
     let npm_ready = [
         "node_modules/.bin/wasm-opt",
@@ -283,6 +264,35 @@ fn setup() -> Result {
     } else {
         step("Installing npm packages (wasm-opt, terser, Playwright, axe) from package-lock.json");
         run(command("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    }
+    Ok(())
+}
+
+/// Installs those of the Debian `packages` that are not installed yet (`apt-get`, as root).
+fn apt_install_missing(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| {
+            !command("dpkg-query", &["-W", "-f=${Status}", p])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+                .unwrap_or(false)
+        })
+        .collect();
+    if missing.is_empty() {
+        println!("Debian packages: {} present", packages.join(", "));
+    } else {
+        step(&format!(
+            "Installing Debian packages: {}",
+            missing.join(", ")
+        ));
+        run(command("apt-get", &["update", "-q"]))?;
+        let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+        args.extend(&missing);
+        let mut cmd = command("apt-get", &args);
+        cmd.env("DEBIAN_FRONTEND", "noninteractive");
+        run(cmd)?;
     }
     Ok(())
 }
@@ -379,25 +389,7 @@ fn size(dist: &str) -> Result {
     let dir = root().join(dist);
     let files = first_visit_files(&dir)?;
     let width = files.iter().map(String::len).max().unwrap_or(0).max(24);
-    println!(
-        "{:<width$} {:>9} {:>9} {:>9}",
-        "file", "raw B", "gzip B", "brotli B"
-    );
-    let (mut raw_total, mut gz_total, mut br_total) = (0u64, 0u64, 0u64);
-    for file in &files {
-        let path = dir.join(file);
-        let raw = fs::metadata(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-            .len();
-        let gz = gzip(&path)?.len() as u64;
-        let br = brotli(&path)?.len() as u64;
-        println!("{file:<width$} {raw:>9} {gz:>9} {br:>9}");
-        raw_total += raw;
-        gz_total += gz;
-        br_total += br;
-    }
-    let total = format!("total ({} files)", files.len());
-    println!("{total:<width$} {raw_total:>9} {gz_total:>9} {br_total:>9}");
+    let [_, _, br_total] = size_table(&dir, &files, width)?;
     let mut unwanted = Vec::new();
     for file in files.iter().filter(|f| f.ends_with(".wasm")) {
         let wasm = fs::read(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
@@ -437,6 +429,32 @@ fn size(dist: &str) -> Result {
     } else {
         Err(failures.join("\nxtask: "))
     }
+}
+
+/// Prints `files` of `dir` raw, gzip and brotli, one row each, then their totals (`width`:
+/// the first column's), and returns the totals `[raw, gzip, brotli]`.
+fn size_table(dir: &Path, files: &[String], width: usize) -> Result<[u64; 3]> {
+    println!(
+        "{:<width$} {:>9} {:>9} {:>9}",
+        "file", "raw B", "gzip B", "brotli B"
+    );
+    let mut totals = [0u64; 3];
+    for file in files {
+        let path = dir.join(file);
+        let raw = fs::metadata(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .len();
+        let gz = gzip(&path)?.len() as u64;
+        let br = brotli(&path)?.len() as u64;
+        println!("{file:<width$} {raw:>9} {gz:>9} {br:>9}");
+        for (total, size) in totals.iter_mut().zip([raw, gz, br]) {
+            *total += size;
+        }
+    }
+    let [raw_total, gz_total, br_total] = totals;
+    let total = format!("total ({} files)", files.len());
+    println!("{total:<width$} {raw_total:>9} {gz_total:>9} {br_total:>9}");
+    Ok(totals)
 }
 
 /// What of [`UNWANTED_IN_WASM`] a wasm contains.
@@ -665,14 +683,20 @@ const FETCHED_RELS: &[&str] = &[
 /// scripts, styles, manifests and images reference (a service worker registered by a script
 /// and the files it lists count too). The wasm is read for nothing: it is the last step.
 fn first_visit_files(dist: &Path) -> Result<Vec<String>> {
-    let index = dist.join("index.html");
+    page_files(dist, "index.html")
+}
+
+/// Every file of `dist` a visit of `page` (a dist-relative HTML file) downloads, `page`
+/// first, each once, found as [`first_visit_files`] describes.
+fn page_files(dist: &Path, page: &str) -> Result<Vec<String>> {
+    let index = dist.join(page);
     if !index.is_file() {
         return Err(format!(
             "{} does not exist: build a release first (`cargo xtask build` or `cargo xtask test`)",
             index.display()
         ));
     }
-    let mut files = vec!["index.html".to_string()];
+    let mut files = vec![page.to_string()];
     let mut next = 0;
     while let Some(file) = files.get(next).cloned() {
         next += 1;

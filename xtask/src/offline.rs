@@ -156,11 +156,13 @@ fn version_of(worker: &str) -> Option<&str> {
 }
 
 /// `html` with the sha256 hash of each of its inline scripts in the `script-src` of its
-/// Content-Security-Policy meta tag, replacing any hashes there before (so a second run
-/// changes nothing), or `None` when the page has no such tag.
+/// Content-Security-Policy meta tag, and of each inline style sheet in its `style-src` (added
+/// after `'self'` when the policy has none), replacing any hashes there before (so a second
+/// run changes nothing), or `None` when the page has no such tag.
 fn with_script_hashes(html: &str) -> Result<Option<String>> {
     let mut policy = None;
     let mut hashes = Vec::new();
+    let mut style_hashes = Vec::new();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         rest = &rest[open..];
@@ -192,28 +194,48 @@ fn with_script_hashes(html: &str) -> Result<Option<String>> {
                 ));
             }
             rest = &rest[end..];
+        } else if name == "style" {
+            let end = rest
+                .to_ascii_lowercase()
+                .find("</style")
+                .unwrap_or(rest.len());
+            style_hashes.push(format!(
+                "'sha256-{}'",
+                base64(&sha256(&rest.as_bytes()[..end])?)
+            ));
+            rest = &rest[end..];
         }
     }
     let Some(old) = policy else {
         return Ok(None);
     };
-    let mut found = false;
-    let directives: Vec<String> = old
+    let (mut found, mut styles_found) = (false, false);
+    let mut directives: Vec<String> = old
         .split(';')
         .map(str::trim)
         .filter(|d| !d.is_empty())
         .map(|directive| {
             let mut words = directive.split_ascii_whitespace();
-            if words.next() != Some("script-src") {
-                return directive.to_string();
-            }
-            found = true;
-            let mut kept: Vec<&str> = vec!["script-src"];
+            let (name, add) = match words.next() {
+                Some("script-src") => {
+                    found = true;
+                    ("script-src", &hashes)
+                }
+                Some("style-src") => {
+                    styles_found = true;
+                    ("style-src", &style_hashes)
+                }
+                _ => return directive.to_string(),
+            };
+            let mut kept: Vec<&str> = vec![name];
             kept.extend(words.filter(|w| !w.starts_with("'sha256-")));
-            kept.extend(hashes.iter().map(String::as_str));
+            kept.extend(add.iter().map(String::as_str));
             kept.join(" ")
         })
         .collect();
+    if !styles_found && !style_hashes.is_empty() {
+        directives.push(format!("style-src 'self' {}", style_hashes.join(" ")));
+    }
     if !found {
         return Err(format!(
             "the Content-Security-Policy has no script-src for the loader's hash: {old}"
@@ -318,6 +340,20 @@ mod tests {
         let rehashed = with_script_hashes(&changed).unwrap().unwrap();
         assert!(!rehashed.contains(&hash));
         assert_eq!(rehashed.matches("'sha256-").count(), 1);
+    }
+
+    #[test]
+    fn inline_style_sheets_get_a_style_src_with_their_hashes() {
+        let page = PAGE.replace("</head>", "<style>body{margin:0}</style></head>");
+        assert!(page.contains("<style>"), "the test page has a head");
+        let page = with_script_hashes(&page).unwrap().unwrap();
+        let hash = base64(&sha256(b"body{margin:0}").unwrap());
+        assert!(
+            page.contains(&format!("; style-src 'self' 'sha256-{hash}'\"")),
+            "{page}"
+        );
+        // Idempotent: the style-src is updated, not added twice.
+        assert_eq!(with_script_hashes(&page).unwrap().unwrap(), page);
     }
 
     #[test]
