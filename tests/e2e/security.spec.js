@@ -84,9 +84,11 @@ test('the policy is strict, carries the loader hash, and blocks injected script 
   expect(directives['object-src']).toEqual(["'none'"]);
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toContain("'unsafe-eval'");
-  // No style-src or img-src of its own: styles and images come from the site only, and no
-  // style attribute or data: image is allowed.
-  expect(directives['style-src']).toBeUndefined();
+  // Styles: the site's, and the page's own inline style sheets by their hashes (no
+  // 'unsafe-inline', so no style attribute); no img-src of its own, so no data: image.
+  const page0 = (await (await request.get('/')).text());
+  const sheets = [...page0.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  expect(directives['style-src']).toEqual(["'self'", ...sheets.map((css) => `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`)]);
   expect(directives['img-src']).toBeUndefined();
   // script-src: the site, WebAssembly compilation, and the hash of the one inline script.
   const html = (await (await request.get('/')).text());
