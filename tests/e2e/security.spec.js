@@ -64,6 +64,28 @@ test('a whole session sends nothing to another origin, breaks no policy and logs
   await other.goto(page.url());
   await expect(other.locator('[data-conflict]')).toBeVisible();
 
+  // Saved scenarios, export, import and comparison: all in the browser.
+  for (const name of ['Session A', 'Session B']) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator(`[data-saved="${name}"]`)).toBeVisible();
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all (file)' }).click(),
+  ]);
+  await page.locator('[data-import]').setInputFiles(await download.path());
+  await page.locator('[data-import-confirm]').click();
+  await expect(page.locator('[data-saved]')).toHaveCount(4);
+  await page.getByRole('checkbox', { name: 'Select “Session A” to compare' }).check();
+  await page.getByRole('checkbox', { name: 'Select “Session B” to compare' }).check();
+  await page.locator('[data-compare-selected]').click();
+  await expect(page.locator('[data-compare]')).toBeVisible();
+  // The teaching cases, and one opened in the aid.
+  await page.locator('[data-nav="teaching"]').click();
+  await page.locator('[data-open-case]').first().click();
+  await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+
   expect(requests.length).toBeGreaterThan(5);
   const elsewhere = requests.filter((url) => new URL(url).origin !== origin);
   expect(elsewhere, 'requests to another origin').toEqual([]);
@@ -215,5 +237,63 @@ test('an oversized link is refused with a notice and the page still works', asyn
     expect(new URL(page.url()).search.length).toBeLessThan(200);
   }
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(trouble).toEqual([]);
+});
+
+/** Checks that nothing injected ran or became markup. */
+async function nothingRan(page) {
+  const injected = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+    scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href'))).length,
+    inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+  }));
+  expect(injected).toEqual({ pwned: undefined, handlers: 0, scriptLinks: 0, inlineScripts: 1 });
+}
+
+test('stored scenarios carrying script in names and values are shown as text and run nothing', async ({ page }) => {
+  const trouble = await watchForTrouble(page);
+  await open(page);
+  await page.evaluate((payloads) => {
+    localStorage.setItem('ball-aid.scenarios', JSON.stringify({
+      format: 'ball-aid/scenarios',
+      version: 1,
+      scenarios: payloads.map((p, i) => ({ name: `${p} ${i}`, saved: '', inputs: { age: p.slice(0, 32), set: 'r2' } })),
+    }));
+  }, PAYLOADS);
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+  for (const [i, payload] of PAYLOADS.entries()) {
+    await expect(page.locator('.saved-name').nth(i)).toHaveText(`${payload} ${i}`);
+  }
+  // Opening one puts the text in the form as text, with its field's message.
+  await page.locator('[data-saved]').first().getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('input[name="age"]')).toHaveValue(PAYLOADS[0].slice(0, 32));
+  await nothingRan(page);
+  expect(trouble).toEqual([]);
+});
+
+test('an imported file carrying script is shown as text in its report and runs nothing', async ({ page }, info) => {
+  const trouble = await watchForTrouble(page);
+  await open(page);
+  const file = info.outputPath('hostile.json');
+  fs.writeFileSync(file, JSON.stringify({
+    format: 'ball-aid/scenarios',
+    version: 1,
+    scenarios: PAYLOADS.map((p, i) => ({ name: `${p} ${i}`, saved: '', inputs: { age: p.slice(0, 32) } })),
+    [PAYLOADS[0]]: PAYLOADS[1],
+  }));
+  await page.locator('[data-import]').setInputFiles(file);
+  const report = page.locator('[data-import-problems]');
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('Nothing was imported');
+  await expect(report).toContainText(PAYLOADS[0]);
+  await expect(page.locator('[data-saved]')).toHaveCount(0);
+  // A 50 MB file is refused unread, at once.
+  const big = info.outputPath('big.json');
+  fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+  await page.locator('[data-import]').setInputFiles(big);
+  await expect(report).toContainText('more than the 1000000 a scenario file may have');
+  await nothingRan(page);
   expect(trouble).toEqual([]);
 });
