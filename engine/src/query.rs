@@ -93,17 +93,10 @@ pub fn parse_query(query: &str) -> (RawScenario, Vec<QueryIssue>) {
     let mut v1_notes: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let (key, value) = (key.into_owned(), value.into_owned());
-        if seen.contains(&key) {
-            issues.push(QueryIssue {
-                message: format!(
-                    "Repeated key \"{key}\": the first value was kept and this one ignored."
-                ),
-                key,
-                value,
-            });
+        if repeated(&mut seen, &key) {
+            issues.push(repeated_issue(key, value));
             continue;
         }
-        seen.push(key.clone());
         if key == VERSION_KEY {
             version = Some(value);
             continue;
@@ -216,6 +209,24 @@ pub fn to_query(raw: &RawScenario) -> String {
     out.finish()
 }
 
+/// Whether `key` was seen before in this query; remembers it otherwise.
+fn repeated(seen: &mut Vec<String>, key: &str) -> bool {
+    if seen.iter().any(|k| k == key) {
+        return true;
+    }
+    seen.push(key.to_string());
+    false
+}
+
+/// The issue of a key given twice: the first value counts.
+fn repeated_issue(key: String, value: String) -> QueryIssue {
+    QueryIssue {
+        message: format!("Repeated key \"{key}\": the first value was kept and this one ignored."),
+        key,
+        value,
+    }
+}
+
 /// The key of a comparison link; its value is the comparison link's format version.
 pub const COMPARE_KEY: &str = "cmp";
 
@@ -273,17 +284,10 @@ pub fn parse_compare_query(query: &str) -> Result<CompareLink, String> {
         std::collections::BTreeMap::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let (key, value) = (key.into_owned(), value.into_owned());
-        if seen.contains(&key) {
-            issues.push(QueryIssue {
-                message: format!(
-                    "Repeated key \"{key}\": the first value was kept and this one ignored."
-                ),
-                key,
-                value,
-            });
+        if repeated(&mut seen, &key) {
+            issues.push(repeated_issue(key, value));
             continue;
         }
-        seen.push(key.clone());
         if key == COMPARE_KEY {
             version = Some(value);
             continue;

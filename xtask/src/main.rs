@@ -598,22 +598,26 @@ fn minify_js(dir: &Path) -> Result {
     fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
+/// The digest a `sha*sum` tool printed (the hex before the first space), as bytes.
+fn hex_digest(output: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(output);
+    let hex = text.split_whitespace().next().unwrap_or_default();
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
+        .collect()
+}
+
 /// The sub-resource integrity value of a file: `sha384-` and the base64 digest.
 fn integrity(path: &Path) -> Result<String> {
     let out = command("sha384sum", &["--binary"])
         .arg(path)
         .output()
         .map_err(|e| format!("cannot run sha384sum (coreutils): {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let hex = text.split_whitespace().next().unwrap_or_default();
-    let digest: Option<Vec<u8>> = (0..hex.len())
-        .step_by(2)
-        .map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-        })
-        .collect();
-    match digest {
+    match hex_digest(&out.stdout) {
         Some(digest) if out.status.success() && digest.len() == 48 => {
             Ok(format!("sha384-{}", base64(&digest)))
         }

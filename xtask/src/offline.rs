@@ -271,16 +271,7 @@ fn sha256(bytes: &[u8]) -> Result<Vec<u8>> {
     let out = child
         .wait_with_output()
         .map_err(|e| format!("sha256sum failed: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let hex = text.split_whitespace().next().unwrap_or_default();
-    let digest: Option<Vec<u8>> = (0..hex.len())
-        .step_by(2)
-        .map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-        })
-        .collect();
-    match digest {
+    match super::hex_digest(&out.stdout) {
         Some(digest) if out.status.success() && digest.len() == 32 => Ok(digest),
         _ => Err("sha256sum gave no digest".into()),
     }
