@@ -258,7 +258,9 @@ pub fn diagram(rec: &Recommendation) -> Diagram {
                 decided.push((Outcome::Therapy(therapy), finding.effect));
             }
         }
-        if step.rule.family() == Family::PrePhase {
+        // Only the rules that decided the pre-phase level (D-1, D-2) point at it: D-3 is
+        // about inotuzumab and D-PH about the regimen, not whether pre-phase is needed.
+        if rec.debulking.reasons.iter().any(|r| r.rule == step.rule) {
             decided.push((Outcome::PrePhase, Effect::Note));
         }
         for (outcome, effect) in decided {

@@ -350,7 +350,7 @@ pub fn link_list(set: &[Saved], base: &str) -> String {
     out
 }
 
-/// A short line for the saved list: the answer in a few words ("Blinatumomab preferred ·
+/// A short line for the saved list: the answer in a few words ("US labels · Blinatumomab preferred ·
 /// Inotuzumab, Obecabtagene options · 2 not eligible · Pre-phase required"), or how many
 /// fields stand in the way ("Incomplete: 3 fields to fix").
 pub fn summary(raw: &RawScenario) -> String {
@@ -364,7 +364,8 @@ pub fn summary(raw: &RawScenario) -> String {
             return format!("Incomplete: {count} field{s} to fix");
         }
     };
-    let mut parts: Vec<String> = Vec::new();
+    // The region first: the same patient reads differently under the other labels.
+    let mut parts: Vec<String> = vec![format!("{} labels", rec.scenario.region.name())];
     for (status, one, more) in [
         (Status::Preferred, "preferred", "preferred"),
         (Status::Option, "option", "options"),
@@ -393,6 +394,26 @@ pub fn summary(raw: &RawScenario) -> String {
     }
     if !rec.conflicts.is_empty() {
         parts.push("Preferences conflict".to_string());
+    }
+    // One test asked on several cards (Ph on every one) counts once.
+    let mut asked: Vec<crate::rule::RuleId> = Vec::new();
+    for a in rec
+        .therapies
+        .iter()
+        .filter(|a| a.status != Status::NotEligible)
+    {
+        for r in &a.tests_needed {
+            if !asked.contains(&r.rule) {
+                asked.push(r.rule);
+            }
+        }
+    }
+    let tests = asked.len();
+    if tests > 0 {
+        parts.push(format!(
+            "{tests} question{} still open",
+            if tests == 1 { "" } else { "s" }
+        ));
     }
     if let Some(prephase) = prephase_words(rec.debulking.level, rec.debulking.plan) {
         parts.push(prephase.to_string());

@@ -227,10 +227,10 @@ macro_rules! s3_inputs {
 }
 
 /// How the S3 cases in second CR fill in what the paper does not report.
-const S3_ASSUMPTIONS_IN_CR: &str = "The paper does not give each child's age at blinatumomab (the median age at diagnosis was 4.1 years): 10 years is assumed, and any age from 1 to 17 gives the same answer. The MRD level is the flow-cytometric one the paper reports. Ph status, CNS status and renal function are not reported, so they stay unknown.";
+const S3_ASSUMPTIONS_IN_CR: &str = "The paper does not give each child's age at blinatumomab (the median age at diagnosis was 4.1 years): 10 years is assumed, and any age from 1 to 17 gives the same answer. The MRD level is the flow-cytometric one the paper reports. Ph status and renal function are not reported, and CNS involvement only for the cohort, so they stay unknown. Prior lines are counted from the treatments the paper's table lists.";
 
 /// How the S3 cases with active disease fill in what the paper does not report.
-const S3_ASSUMPTIONS: &str = "The paper does not give each child's age at blinatumomab (the median age at diagnosis was 4.1 years): 10 years is assumed, and any age from 1 to 17 gives the same answer. Marrow blasts are read from the flow-cytometric leukaemic cells before the first cycle. Ph status, CD22, CNS status, LDH, peripheral blasts, and renal and liver function are not reported, so they stay unknown and the aid names them as still needed.";
+const S3_ASSUMPTIONS: &str = "The paper does not give each child's age at blinatumomab (the median age at diagnosis was 4.1 years): 10 years is assumed, and any age from 1 to 17 gives the same answer. Marrow blasts are read from the flow-cytometric leukaemic cells before the first cycle. Ph status, CD22, LDH, peripheral blasts, and renal and liver function are not reported, so they stay unknown and the aid names them as still needed; CNS involvement is reported for the cohort (3 of 9 at diagnosis) but not per child, so it stays unknown too. Prior lines are counted from the treatments the paper's table lists. One child of the cohort was diagnosed at 0.2 years: under 1 year the EU answer for inotuzumab changes.";
 
 // ---- Archetypes' sources. ----
 
@@ -293,7 +293,7 @@ pub const CASES: &[TeachingCase] = &[
         id: "s3-patient-1",
         kind: CaseKind::Paper,
         title: "Child in second relapse, marrow full of blasts",
-        narrative: "A child in second relapse after two courses of relapse chemotherapy, with leukaemic cells making up 95% of the marrow by flow cytometry. Blinatumomab is within the EU label for children after at least two prior therapies, but pre-phase is required first; inotuzumab is in caution because a transplant is the aim. Brexucabtagene and obecabtagene are for adults of 26 and over in the EU.",
+        narrative: "A child in second relapse after two courses of relapse chemotherapy, with leukaemic cells making up 95% of the marrow by flow cytometry. Blinatumomab is within the EU label for children after at least two prior therapies if the disease is Ph-negative (the paper does not report BCR-ABL1, so the label stays undecided until it is known), but pre-phase is required first; inotuzumab is in caution because a transplant is the aim. Brexucabtagene and obecabtagene are for adults of 26 and over in the EU.",
         inputs: s3_inputs!(Setting => "r2", MarrowBlasts => "95", PriorHsct => "no", PriorLines => "3"),
         assumed: &[Field::Age, Field::MarrowBlasts],
         assumptions: S3_ASSUMPTIONS,
@@ -305,7 +305,7 @@ pub const CASES: &[TeachingCase] = &[
         id: "s3-patient-2",
         kind: CaseKind::Paper,
         title: "Child in second relapse after a haploidentical transplant",
-        narrative: "A child in second relapse after a haploidentical transplant, with 95% leukaemic cells in the marrow. Relapse after allo-HSCT keeps blinatumomab within the EU label for children; the prior transplant and the planned one both raise inotuzumab's VOD risk. Pre-phase is required.",
+        narrative: "A child in second relapse after a haploidentical transplant, with 95% leukaemic cells in the marrow. Relapse after allo-HSCT keeps blinatumomab within the EU label for children if the disease is Ph-negative (not reported: the aid asks for BCR-ABL1); the prior transplant and the planned one both raise inotuzumab's VOD risk. Pre-phase is required.",
         inputs: s3_inputs!(Setting => "r2", MarrowBlasts => "95", PriorHsct => "yes", PriorLines => "3"),
         assumed: &[Field::Age, Field::MarrowBlasts],
         assumptions: S3_ASSUMPTIONS,
@@ -329,7 +329,7 @@ pub const CASES: &[TeachingCase] = &[
         id: "s3-patient-4",
         kind: CaseKind::Paper,
         title: "Refractory KMT2A-rearranged leukaemia",
-        narrative: "A child whose KMT2A-rearranged leukaemia never went into remission, after first-line therapy and a clofarabine block, with 22% leukaemic cells in the marrow. Blinatumomab is within the EU label for refractory disease after two prior therapies; the aid warns that KMT2A-rearranged disease can switch lineage under CD19-directed therapy.",
+        narrative: "A child whose KMT2A-rearranged leukaemia never went into remission, after first-line therapy and a clofarabine block, with 22% leukaemic cells in the marrow. Provided the disease is Ph-negative (not reported), blinatumomab is within the EU label for refractory disease after two prior therapies; the aid warns that KMT2A-rearranged disease can switch lineage under CD19-directed therapy.",
         inputs: s3_inputs!(Setting => "ref", MarrowBlasts => "22", PriorLines => "2", Kmt2a => "yes"),
         assumed: &[Field::Age, Field::MarrowBlasts],
         assumptions: S3_ASSUMPTIONS,
@@ -353,7 +353,7 @@ pub const CASES: &[TeachingCase] = &[
         id: "s3-patient-6",
         kind: CaseKind::Paper,
         title: "First relapse after an unrelated-donor transplant, KMT2A-rearranged",
-        narrative: "A child with KMT2A-rearranged leukaemia in first relapse after an unrelated-donor transplant, without salvage chemotherapy before blinatumomab, and 56.9% leukaemic cells in the marrow. Relapse after transplant is within both the EU blinatumomab label for children and the EU tisagenlecleucel label; pre-phase is required.",
+        narrative: "A child with KMT2A-rearranged leukaemia in first relapse after an unrelated-donor transplant, without salvage chemotherapy before blinatumomab, and 56.9% leukaemic cells in the marrow. Provided the disease is Ph-negative (not reported), relapse after transplant is within both the EU blinatumomab label for children and the EU tisagenlecleucel label; pre-phase is required.",
         inputs: s3_inputs!(Setting => "rhsct", MarrowBlasts => "56.9", PriorHsct => "yes", PriorLines => "1", Kmt2a => "yes"),
         assumed: &[Field::Age, Field::MarrowBlasts],
         assumptions: S3_ASSUMPTIONS,
@@ -377,7 +377,7 @@ pub const CASES: &[TeachingCase] = &[
         id: "s3-patient-8",
         kind: CaseKind::Paper,
         title: "Second CR with MRD 0.29%",
-        narrative: "A child in CR after relapse chemotherapy for a late first relapse, with MRD 0.29%: MRD-positive disease in second CR. The EU labels cover this for none of the therapies (blinatumomab's MRD indication is for adults), so each card is not eligible and use outside the label is a clinical decision, as the paper's compassionate use was. Under the US label, blinatumomab would be within it.",
+        narrative: "A child in CR after relapse chemotherapy for a late first relapse, with MRD 0.29%: MRD-positive disease in second CR. Of the EU indications the aid assesses, none covers this (blinatumomab's MRD indication is for adults), so each card is not eligible and use outside the label is a clinical decision, as the paper's compassionate use was. The EU label also has a paediatric consolidation indication after a high-risk first relapse, which the aid does not assess; this child's relapse was late. Under the US label, blinatumomab would be within it.",
         inputs: s3_inputs!(Setting => "mrd", CrNumber => "2", Mrd => "0.29", PriorHsct => "no", PriorLines => "2"),
         assumed: &[Field::Age],
         assumptions: S3_ASSUMPTIONS_IN_CR,

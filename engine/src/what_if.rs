@@ -313,10 +313,31 @@ impl Suggestion {
         out
     }
 
-    /// How this suggestion sorts: smaller distance first, then the kind of step.
+    /// How this suggestion sorts: smaller distance first; at equal distance, the one that
+    /// changes more (an eligibility before a caution, before a badge or the pre-phase, before
+    /// the dosing basis), then the kind of step.
     fn before(&self, other: &Suggestion) -> bool {
-        self.distance < other.distance
-            || (self.distance == other.distance && self.step < other.step)
+        let key = |s: &Suggestion| (s.distance, std::cmp::Reverse(s.weight()), s.step);
+        key(self).partial_cmp(&key(other)) == Some(std::cmp::Ordering::Less)
+    }
+
+    /// How much the suggestion changes, its weightiest change: 4 an eligibility, 3 another
+    /// status, 2 a label badge or the pre-phase decision, 1 the dosing basis.
+    pub fn weight(&self) -> u8 {
+        self.changes
+            .iter()
+            .map(|c| match c {
+                Change::Status { from, to, .. }
+                    if *from == Status::NotEligible || *to == Status::NotEligible =>
+                {
+                    4
+                }
+                Change::Status { .. } => 3,
+                Change::Label { .. } | Change::PrePhase { .. } => 2,
+                Change::Dosing { .. } => 1,
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether `other` answers the same question: the same field moved the same way, or
@@ -390,7 +411,17 @@ pub fn search(raw: &RawScenario, limit: usize) -> Vec<Suggestion> {
             .iter()
             .any(|r| r.id.family() == Family::Eligibility && r.reads_value(c.field));
         let after = Decisions::of(&scenario, found, labels_kept.then_some(&before.label));
-        let changes = before.changes(&after);
+        let mut changes = before.changes(&after);
+        // Pre-phase and dosing are blinatumomab's: while it stays not eligible they change
+        // nothing a clinician would act on.
+        let blin = Therapy::ALL
+            .iter()
+            .position(|t| *t == Therapy::Blinatumomab)
+            .unwrap_or(0);
+        let excluded = |d: &Decisions| d.status.get(blin) == Some(&Status::NotEligible);
+        if excluded(&before) && excluded(&after) {
+            changes.retain(|c| !matches!(c, Change::PrePhase { .. } | Change::Dosing { .. }));
+        }
         if changes.is_empty() {
             continue;
         }
@@ -582,6 +613,11 @@ fn candidates(raw: &RawScenario, base: &Scenario) -> Vec<Candidate> {
                 } else {
                     Step::Choice
                 };
+                // What has happened is not a lever: a known disease setting, remission, prior
+                // transplant or prior therapy is history, not something to change.
+                if step == Step::Choice && HISTORY.contains(&field) {
+                    continue;
+                }
                 for (value, _) in choices {
                     if value.is_empty() || *value == "unk" || *value == now {
                         continue;
@@ -600,6 +636,28 @@ fn candidates(raw: &RawScenario, base: &Scenario) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Fields that record what has happened; once known, the search does not change them.
+pub const HISTORY: &[Field] = &[
+    Field::Setting,
+    Field::CrNumber,
+    Field::PriorHsct,
+    Field::PriorBlinatumomab,
+    Field::PriorInotuzumab,
+    Field::PriorCart,
+];
+
+/// Whether a known number may move to `new`: the patient's age by at most a year (to the
+/// next label boundary, not across decades), the weight by at most a tenth, and the count of
+/// prior lines only upwards (lines given cannot be taken back).
+fn plausible_move(field: Field, now: f64, new: f64) -> bool {
+    match field {
+        Field::Age => (new - now).abs() <= 1.0,
+        Field::Weight => relative(now, new) <= 0.1,
+        Field::PriorLines => new > now,
+        _ => true,
+    }
 }
 
 /// The candidates of one numeric field: for each probe, the value just across its
@@ -642,6 +700,9 @@ fn numbers(field: Field, raw: &RawScenario, base: &Scenario, out: &mut Vec<Candi
             let Some(new) = value_of(field, &to) else {
                 continue;
             };
+            if now.is_some_and(|v| !plausible_move(field, v, new)) {
+                continue;
+            }
             let (step, direction, distance) = match now {
                 Some(v) => (
                     Step::Number,

@@ -770,8 +770,8 @@ fn summary_reads_the_answer_or_counts_the_fields_to_fix() {
     assert!(line.ends_with(" · Pre-phase required"), "{line}");
     assert_eq!(
         line,
-        "Blinatumomab, Inotuzumab, Brexucabtagene, Obecabtagene options · 1 not eligible · \
-         Pre-phase required"
+        "US labels · Blinatumomab, Inotuzumab, Brexucabtagene, Obecabtagene options · \
+         1 not eligible · 7 questions still open · Pre-phase required"
     );
 
     assert_eq!(

@@ -463,6 +463,8 @@ proptest! {
                     }
                     (EdgeKind::Decided(_), Some(Outcome::PrePhase), None) => {
                         prop_assert_eq!(e.rule.family(), Family::PrePhase);
+                        prop_assert!(rec.debulking.reasons.iter().any(|r| r.rule == e.rule),
+                            "{:?} points at the pre-phase level it did not decide", e.rule);
                     }
                     other => prop_assert!(false, "malformed edge {:?}", other),
                 }

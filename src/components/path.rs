@@ -2,6 +2,7 @@
 //! its text equivalent, the list of every rule with what it read, found and rests on.
 
 use engine::diagram::{self, Diagram, EdgeKind};
+use engine::rule::Effect;
 use engine::rules::RULES;
 use engine::Recommendation;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn DecisionPath(
                 <h2>{format!("Decision path: {fired} of {total} rules fired")}</h2>
             </summary>
             <p class="path-legend">
-                "Solid boxes with ✓ fired; dashed boxes did not. Arrows run from a fired rule to the status or pre-phase decision it decided; dotted lines show what it read. Choose a rule for its statement, what it read and its sources."
+                "Solid boxes with ✓ fired; dashed boxes did not. Solid arrows run from a fired rule to the status or pre-phase decision it decided; dashed arrows, to a status held back until a test or value is known; dotted lines show what it read. Choose a rule for its statement, what it read and its sources."
             </p>
             <div class="path-diagram" id="path-diagram"></div>
             {list}
@@ -176,6 +177,10 @@ fn draw(host: &web_sys::Element, d: &Diagram) -> Option<()> {
         let mid = (x1 + x2) / 2;
         let (class, to) = match (e.kind, e.outcome) {
             (EdgeKind::Read, _) => ("edge read", e.input.map_or("", |f| f.key())),
+            // Held back by a test still needed: dashed, so it never reads as a finding.
+            (EdgeKind::Decided(Effect::NeedsTest), Some(o)) => {
+                ("edge decided needs-test", o.slug())
+            }
             (EdgeKind::Decided(_), Some(o)) => ("edge decided", o.slug()),
             _ => ("edge", ""),
         };

@@ -24,7 +24,7 @@ pub fn Results(
     scenario: RwSignal<RawScenario>,
 ) -> impl IntoView {
     // The last "what would change it" step, kept across re-renders so it can be undone.
-    let undo = RwSignal::new(None);
+    let undo = RwSignal::new(Vec::new());
     view! {
         <section class="results" aria-labelledby="results-title" aria-live="polite">
             <div class="results-head">

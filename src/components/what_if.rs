@@ -5,8 +5,24 @@ use engine::what_if::{search, Step, Suggestion};
 use engine::{Field, RawScenario};
 use leptos::prelude::*;
 
-/// The last suggestion applied: the field and the text it had, to put back.
-pub type Undo = Option<(Field, String)>;
+/// The suggestions applied, last on top: each field and the text it had, to put back.
+pub type Undo = Vec<(Field, String)>;
+
+/// A field's text as the form shows it: a choice's label, a number with its unit.
+fn shown(field: Field, text: &str, raw: &RawScenario) -> String {
+    if text.trim().is_empty() {
+        return "not given".into();
+    }
+    match field.kind() {
+        engine::FieldKind::Choice(choices) => choices
+            .iter()
+            .find(|(v, _)| *v == text)
+            .map_or_else(|| text.to_string(), |(_, label)| (*label).to_string()),
+        _ => format!("{text} {}", field.unit_in(raw))
+            .trim_end()
+            .to_string(),
+    }
+}
 
 /// The suggestions for the current scenario, with an undo of the last one applied.
 #[component]
@@ -24,17 +40,13 @@ pub fn WhatIf(
         .partition(|s| s.step == Step::MadeKnown);
     let empty = known.is_empty() && values.is_empty();
     let undo_button = move || {
-        undo.get().map(|(field, text)| {
-            let shown = if text.is_empty() {
-                "not given".to_string()
-            } else {
-                text.clone()
-            };
+        undo.with(|u| u.last().cloned()).map(|(field, text)| {
+            let label = scenario.with_untracked(|s| shown(field, &text, s));
             view! {
                 <button type="button" data-undo on:click=move |_| {
                     scenario.update(|s| s.set(field, text.clone()));
-                    undo.set(None);
-                }>{format!("Undo: {} back to {shown}", field.label())}</button>
+                    undo.update(|u| { u.pop(); });
+                }>{format!("Undo: {} back to {label}", field.label())}</button>
             }
         })
     };
@@ -56,7 +68,7 @@ pub fn WhatIf(
 }
 
 /// How many suggestions of each kind are shown.
-const SHOWN: usize = 6;
+const SHOWN: usize = 8;
 
 /// One kind of suggestion as a list of buttons, smallest first.
 fn group(
@@ -77,7 +89,7 @@ fn group(
             view! {
                 <li data-suggestion=field.key()>
                     <button type="button" class="link-button" on:click=move |_| {
-                        undo.set(Some((field, from.clone())));
+                        undo.update(|u| u.push((field, from.clone())));
                         scenario.update(|sc| sc.set(field, to.clone()));
                     }>{s.description}</button>
                     {(!rules.is_empty()).then(|| view! { <small class="rule-id">{rules}</small> })}

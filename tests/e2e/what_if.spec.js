@@ -53,3 +53,29 @@ test('every suggestion shown changes what it says it changes', async ({ aid, pag
     await page.locator('[data-undo]').click();
   }
 });
+
+test('undo goes back step by step, naming values in the form\'s words', async ({ aid, page }) => {
+  await aid.open(CASE);
+  await page.locator('[data-suggestion="bm"]').first().getByRole('button').click();
+  await expect(page.locator('[data-undo]')).toHaveText('Undo: Marrow blasts back to 62 %');
+  await page.locator('[data-suggestion="age"]', { hasText: '17 years → 18 years' }).getByRole('button').click();
+  await expect(page.locator('[data-undo]')).toHaveText('Undo: Age back to 17 years');
+  await page.locator('[data-undo]').click();
+  await expect(aid.field('Age (years)')).toHaveValue('17');
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('49');
+  await page.locator('[data-undo]').click();
+  await expect(aid.field('Marrow blasts (%)')).toHaveValue('62');
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+});
+
+test('known history is not offered as a lever, and ages move by a year at most', async ({ aid, page }) => {
+  await aid.open('v=2&age=38&set=mrd&crn=1&mrd=0.5&cd19=pos&cd22=pos&ph=neg&hsct=plan&phsct=no&pblin=no&pino=no&pcart=no');
+  await expect(page.locator('.what-if')).toBeVisible();
+  await expect(page.locator('[data-suggestion="set"]')).toHaveCount(0);
+  await expect(page.locator('[data-suggestion="crn"]')).toHaveCount(0);
+  await expect(page.locator('[data-suggestion="pblin"]')).toHaveCount(0);
+  for (const text of await page.locator('[data-suggestion="age"]').allInnerTexts()) {
+    const [, from, to] = text.match(/Age ([\d.]+) years → ([\d.]+) years/);
+    expect(Math.abs(Number(to) - Number(from)), text).toBeLessThanOrEqual(1);
+  }
+});
