@@ -11,13 +11,13 @@ use leptos::prelude::*;
 
 use engine::RawScenario;
 
-use components::evidence::EvidenceFooter;
 use components::form::ScenarioForm;
 use components::header::Header;
 use components::link_issues::LinkIssues;
 use components::results::Results;
 
-/// The whole page: header, scenario form, live results and evidence footer.
+/// The whole page: header, scenario form and live results. The evidence and how the aid
+/// works are pages of their own, generated at build time (`how.html`, `evidence.html`).
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, issues) = url::read_location();
@@ -34,7 +34,6 @@ pub fn App() -> impl IntoView {
             <ScenarioForm scenario=scenario assessment=assessment />
             <Results assessment=assessment scenario=scenario />
         </main>
-        <EvidenceFooter />
     }
 }
 

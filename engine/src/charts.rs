@@ -9,8 +9,8 @@
 
 use serde::Serialize;
 
-use crate::evidence::{row, Citation, TrialEvidence};
-use crate::rules::{car_t, notes, preferences};
+use crate::documents::{DOC_BESPONSA_PED_US, DOC_FELIX_BURDEN, DOC_TECARTUS_US};
+use crate::evidence::{link, SourceKey, TrialLink};
 use crate::scenario::{Scenario, Setting};
 use crate::therapy::Therapy;
 use crate::thresholds::{
@@ -74,6 +74,11 @@ impl ChartId {
     pub fn chart(self) -> Option<&'static Chart> {
         CHARTS.iter().find(|c| c.id == self)
     }
+
+    /// What a card shows of the chart.
+    pub fn summary(self) -> Option<&'static ChartSummary> {
+        SUMMARIES.iter().find(|c| c.id == self)
+    }
 }
 
 /// What a chart's values measure.
@@ -100,8 +105,6 @@ pub struct Bar {
     pub ci: Option<(&'static str, &'static str)>,
     /// A control arm (standard chemotherapy), drawn apart from the therapy's own bars.
     pub comparator: bool,
-    /// The quotes the figure, its count and its `n` come from (each among its row's sources).
-    pub sources: &'static [Citation],
 }
 
 /// Bars that belong together: one trial's arms, or one analysis's subgroups.
@@ -109,8 +112,11 @@ pub struct Bar {
 pub struct Group {
     /// What the bars have in common ("TOWER (adults, Ph-negative)", "BLAST: median OS").
     pub label: &'static str,
-    /// The evidence row the figures belong to ([`TrialEvidence::id`]).
+    /// The evidence row the figures belong to ([`crate::evidence::TrialEvidence::id`]): a
+    /// test finds each figure in that row's quotes from `source`.
     pub row: &'static str,
+    /// The source of the row the figures are quoted from.
+    pub source: SourceKey,
     /// The bars.
     pub bars: &'static [Bar],
 }
@@ -130,9 +136,51 @@ pub struct Chart {
     pub groups: &'static [Group],
     /// How (not) to read it: the caveats the comparison needs.
     pub note: &'static str,
+    /// Source and patients for the caption ("Source: Italian debulking cohort: S4, n = 34."),
+    /// written out so the app shows it without carrying the chart's data; a test checks it
+    /// against the groups and the evidence table ([`Chart::source_line`]).
+    pub caption: &'static str,
 }
 
-const fn bar(label: &'static str, value: &'static str, sources: &'static [Citation]) -> Bar {
+/// What the app shows of a chart on a therapy card: the drawing is a file of the build, and
+/// its figures as text are on the evidence page. A const copy of [`CHARTS`] without the data,
+/// so the app carries only this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChartSummary {
+    /// The chart.
+    pub id: ChartId,
+    /// Its title (the image's text alternative).
+    pub title: &'static str,
+    /// What the values are.
+    pub measure: &'static str,
+    /// Source and patients.
+    pub caption: &'static str,
+}
+
+const fn summaries<const N: usize>(charts: &[Chart]) -> [ChartSummary; N] {
+    let mut out = [ChartSummary {
+        id: ChartId::ResponseBlinatumomab,
+        title: "",
+        measure: "",
+        caption: "",
+    }; N];
+    let mut i = 0;
+    while i < N && i < charts.len() {
+        out[i] = ChartSummary {
+            id: charts[i].id,
+            title: charts[i].title,
+            measure: charts[i].measure,
+            caption: charts[i].caption,
+        };
+        i += 1;
+    }
+    out
+}
+
+/// Every chart of [`CHARTS`] as a [`ChartSummary`], in the same order.
+pub const SUMMARIES: [ChartSummary; CHARTS.len()] = summaries(CHARTS);
+
+const fn bar(label: &'static str, value: &'static str) -> Bar {
     Bar {
         label,
         value,
@@ -140,32 +188,16 @@ const fn bar(label: &'static str, value: &'static str, sources: &'static [Citati
         n: None,
         ci: None,
         comparator: false,
-        sources,
     }
 }
 
-const fn counted(
-    label: &'static str,
-    value: &'static str,
-    responders: u32,
-    n: u32,
-    sources: &'static [Citation],
-) -> Bar {
+const fn counted(label: &'static str, value: &'static str, responders: u32, n: u32) -> Bar {
     Bar {
         responders: Some(responders),
         n: Some(n),
-        ..bar(label, value, sources)
+        ..bar(label, value)
     }
 }
-
-use crate::evidence::{
-    ALCANTARA_RESULT_S0 as ALCANTARA_S0, BADAR_RR_S2 as BADAR_S2, BLAST_BY_RESPONSE_S2,
-    GMALL_CR_S1 as GMALL_S1, GREEK_BY_MRD_S3, GREEK_CR_S3 as GREEK_S3, INOVATE_CR_S2 as INOVATE_S2,
-    INO_PED_US, ITALIAN_BY_REGIMEN_S4 as BY_REGIMEN_S4, ITALIAN_CR_S4 as ITALIAN_S4,
-    ITALIAN_MRD_BY_BURDEN_S4 as MRD_BY_BURDEN_S4, ITALIAN_YOUNGER_S4 as YOUNGER_S4, MT103_CR_S1,
-    PED_CR_S1 as PED_S1, PED_N_S1, TOWER_N_S2, TOWER_RESULT_S2 as TOWER_CR_S2,
-};
-const ELIANA_N_S2: Citation = car_t::Q_ELIANA_AGES_S2;
 
 /// The caveat every cross-trial chart carries.
 const ACROSS_TRIALS: &str = "Each trial defines response in its own way and enrolled different patients: read each bar on its own, not as a head-to-head comparison.";
@@ -181,67 +213,74 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "MT103-211 (adults, Ph-negative)",
                 row: "mt103-211",
-                bars: &[counted("CR/CRh within two cycles", "43", 81, 189, &[MT103_CR_S1])],
+                source: SourceKey::S1,
+                bars: &[counted("CR/CRh within two cycles", "43", 81, 189)],
             },
             Group {
                 label: "TOWER (adults, Ph-negative, randomised)",
                 row: "tower",
+                source: SourceKey::S2,
                 bars: &[
                     Bar {
                         n: Some(271),
-                        ..bar("CR, blinatumomab", "34", &[TOWER_CR_S2, TOWER_N_S2])
+                        ..bar("CR, blinatumomab", "34")
                     },
                     Bar {
                         n: Some(124),
                         comparator: true,
-                        ..bar("CR, chemotherapy", "16", &[TOWER_CR_S2, TOWER_N_S2])
+                        ..bar("CR, chemotherapy", "16")
                     },
                 ],
             },
             Group {
                 label: "ALCANTARA (adults, Ph-positive)",
                 row: "alcantara",
+                source: SourceKey::S0,
                 bars: &[Bar {
                     ci: Some(("22", "51")),
-                    ..counted("CR/CRh in the first two cycles", "36", 16, 45, &[ALCANTARA_S0])
+                    ..counted("CR/CRh in the first two cycles", "36", 16, 45)
                 }],
             },
             Group {
                 label: "GMALL phase II (adults)",
                 row: "gmall",
-                bars: &[counted("CR/CRh", "69", 25, 36, &[GMALL_S1])],
+                source: SourceKey::S1,
+                bars: &[counted("CR/CRh", "69", 25, 36)],
             },
             Group {
                 label: "Paediatric phase II (children)",
                 row: "paediatric-phase-2",
+                source: SourceKey::S1,
                 bars: &[Bar {
                     n: Some(39),
-                    ..bar("CR in the first two cycles", "31", &[PED_S1, PED_N_S1])
+                    ..bar("CR in the first two cycles", "31")
                 }],
             },
             Group {
                 label: "Greek cohort (children)",
                 row: "greek",
-                bars: &[counted("CR after the first cycle", "66.7", 6, 9, &[GREEK_S3])],
+                source: SourceKey::S3,
+                bars: &[counted("CR after the first cycle", "66.7", 6, 9)],
             },
             Group {
                 label: "Italian cohort (adults, after debulking)",
                 row: "italian",
+                source: SourceKey::S4,
                 bars: &[counted(
                     "CR within 2 cycles",
                     "67.6",
                     23,
-                    34,
-                    &[ITALIAN_S4, crate::evidence::ITALIAN_HSCT_S4],
-                )],
+                    34)],
             },
             Group {
                 label: "Badar real-world (R/R)",
                 row: "badar",
-                bars: &[bar("CR/CRi", "61", &[BADAR_S2])],
+                source: SourceKey::S2,
+                bars: &[bar("CR/CRi", "61")],
             },
         ],
         note: ACROSS_TRIALS,
+        caption: "Source: MT103-211: S1, n = 189; TOWER (phase III): S2, n = 405; ALCANTARA: S0, n = 45; GMALL phase II: S1, n = 36; Paediatric phase II: S1, n = 39; Greek paediatric cohort: S3, n = 9; Italian debulking cohort: S4, n = 34; Badar real-world: S2, n not given.",
     },
     Chart {
         id: ChartId::BlinatumomabBurden,
@@ -252,21 +291,24 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "CR within 2 cycles (Italian cohort)",
                 row: "italian",
+                source: SourceKey::S4,
                 bars: &[
-                    counted("Marrow blasts < 50%", "92", 12, 13, &[preferences::Q_BURDEN_S4]),
-                    counted("Marrow blasts ≥ 50%", "50", 10, 20, &[preferences::Q_BURDEN_S4]),
+                    counted("Marrow blasts < 50%", "92", 12, 13),
+                    counted("Marrow blasts ≥ 50%", "50", 10, 20),
                 ],
             },
             Group {
                 label: "Complete MRD response among CR (Italian cohort)",
                 row: "italian",
+                source: SourceKey::S4,
                 bars: &[
-                    bar("Marrow blasts < 50%", "73", &[MRD_BY_BURDEN_S4]),
-                    bar("Marrow blasts ≥ 50%", "89", &[MRD_BY_BURDEN_S4]),
+                    bar("Marrow blasts < 50%", "73"),
+                    bar("Marrow blasts ≥ 50%", "89"),
                 ],
             },
         ],
         note: "Every patient was debulked before blinatumomab; the groups are by marrow blasts before debulking. A retrospective cohort of 34: small groups, wide uncertainty.",
+        caption: "Source: Italian debulking cohort: S4, n = 34.",
     },
     Chart {
         id: ChartId::BlinatumomabPrephase,
@@ -276,13 +318,15 @@ pub const CHARTS: &[Chart] = &[
         groups: &[Group {
             label: "Italian cohort, by debulking regimen",
             row: "italian",
+            source: SourceKey::S4,
             bars: &[
-                counted("Polychemotherapy", "100", 5, 5, &[BY_REGIMEN_S4]),
-                counted("Low-intensity chemotherapy with or without steroids", "61", 11, 18, &[BY_REGIMEN_S4]),
-                counted("Steroids alone", "42.9", 3, 7, &[BY_REGIMEN_S4]),
+                counted("Polychemotherapy", "100", 5, 5),
+                counted("Low-intensity chemotherapy with or without steroids", "61", 11, 18),
+                counted("Steroids alone", "42.9", 3, 7),
             ],
         }],
         note: "The clinicians chose the regimen: the groups differ in more than the regimen, and they are small. The source gives no CR rate for the TKI regimens.",
+        caption: "Source: Italian debulking cohort: S4, n = 34.",
     },
     Chart {
         id: ChartId::BlinatumomabLines,
@@ -292,12 +336,14 @@ pub const CHARTS: &[Chart] = &[
         groups: &[Group {
             label: "Italian cohort, by lines of therapy before debulking",
             row: "italian",
+            source: SourceKey::S4,
             bars: &[
-                counted("2 or fewer prior lines", "85", 17, 20, &[notes::Q_LINES_S4]),
-                counted("More than 2 prior lines", "42.9", 6, 14, &[notes::Q_LINES_S4]),
+                counted("2 or fewer prior lines", "85", 17, 20),
+                counted("More than 2 prior lines", "42.9", 6, 14),
             ],
         }],
         note: "A retrospective cohort of 34 adults, all debulked first.",
+        caption: "Source: Italian debulking cohort: S4, n = 34.",
     },
     Chart {
         id: ChartId::BlinatumomabAge,
@@ -307,12 +353,14 @@ pub const CHARTS: &[Chart] = &[
         groups: &[Group {
             label: "Italian cohort, by age at treatment",
             row: "italian",
+            source: SourceKey::S4,
             bars: &[
-                counted("Under 50 years", "68.4", 13, 19, &[YOUNGER_S4]),
-                counted("50 years or over", "66.7", 10, 15, &[notes::Q_AGE_S4]),
+                counted("Under 50 years", "68.4", 13, 19),
+                counted("50 years or over", "66.7", 10, 15),
             ],
         }],
         note: "A retrospective cohort of 34 adults, all debulked first.",
+        caption: "Source: Italian debulking cohort: S4, n = 34.",
     },
     Chart {
         id: ChartId::MrdResponse,
@@ -323,37 +371,42 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "BLAST: median RFS",
                 row: "blast",
+                source: SourceKey::S2,
                 bars: &[
-                    bar("MRD responders", "23.6", &[BLAST_BY_RESPONSE_S2]),
-                    bar("MRD non-responders", "5.7", &[BLAST_BY_RESPONSE_S2]),
+                    bar("MRD responders", "23.6"),
+                    bar("MRD non-responders", "5.7"),
                 ],
             },
             Group {
                 label: "BLAST: median OS",
                 row: "blast",
+                source: SourceKey::S2,
                 bars: &[
-                    bar("MRD responders", "38.9", &[BLAST_BY_RESPONSE_S2]),
-                    bar("MRD non-responders", "12.5", &[BLAST_BY_RESPONSE_S2]),
+                    bar("MRD responders", "38.9"),
+                    bar("MRD non-responders", "12.5"),
                 ],
             },
             Group {
                 label: "Greek cohort (children): median RFS",
                 row: "greek",
+                source: SourceKey::S3,
                 bars: &[
-                    bar("MRD response", "7.4", &[GREEK_BY_MRD_S3]),
-                    bar("No MRD response", "0.5", &[GREEK_BY_MRD_S3]),
+                    bar("MRD response", "7.4"),
+                    bar("No MRD response", "0.5"),
                 ],
             },
             Group {
                 label: "Greek cohort (children): median OS",
                 row: "greek",
+                source: SourceKey::S3,
                 bars: &[
-                    bar("MRD response", "7.6", &[GREEK_BY_MRD_S3]),
-                    bar("No MRD response", "3.0", &[GREEK_BY_MRD_S3]),
+                    bar("MRD response", "7.6"),
+                    bar("No MRD response", "3.0"),
                 ],
             },
         ],
         note: "BLAST: MRD negativity after one cycle, in adults treated for MRD in CR. Greek cohort: a fall in MRD of at least 2 logs, in 9 children with R/R disease. Responders are compared with non-responders, not with untreated patients.",
+        caption: "Source: BLAST: S2, n = 116; Greek paediatric cohort: S3, n = 9.",
     },
     Chart {
         id: ChartId::ResponseInotuzumab,
@@ -364,21 +417,24 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "INO-VATE (adults, randomised)",
                 row: "ino-vate",
+                source: SourceKey::S2,
                 bars: &[
-                    bar("CR/CRi, inotuzumab", "80.7", &[INOVATE_S2]),
+                    bar("CR/CRi, inotuzumab", "80.7"),
                     Bar {
                         comparator: true,
-                        ..bar("CR/CRi, standard chemotherapy", "29.4", &[INOVATE_S2])
+                        ..bar("CR/CRi, standard chemotherapy", "29.4")
                     },
                 ],
             },
             Group {
                 label: "Children from 1 year (US approval)",
                 row: "ino-paediatric",
-                bars: &[counted("CR", "42", 22, 53, &[INO_PED_US])],
+                source: SourceKey::Doc(&DOC_BESPONSA_PED_US),
+                bars: &[counted("CR", "42", 22, 53)],
             },
         ],
         note: "The sources do not give INO-VATE's arm sizes. Trials differ in patients and definitions: not a head-to-head comparison.",
+        caption: "Source: INO-VATE (inotuzumab): S2, n not given; Inotuzumab in children (US approval): FDA: Besponsa paediatric approval, n = 53.",
     },
     Chart {
         id: ChartId::ResponseCarT,
@@ -389,26 +445,30 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "ELIANA, tisagenlecleucel (ages 3–21)",
                 row: "eliana",
+                source: SourceKey::S2,
                 bars: &[Bar {
                     n: Some(75),
-                    ..bar("MRD-negative within 3 months", "81", &[car_t::Q_ELIANA_S2, ELIANA_N_S2])
+                    ..bar("MRD-negative within 3 months", "81")
                 }],
             },
             Group {
                 label: "ZUMA-3, brexucabtagene (adults)",
                 row: "zuma-3",
-                bars: &[counted("CR", "52", 28, 54, &[crate::labels::L_BREXU_US])],
+                source: SourceKey::Doc(&DOC_TECARTUS_US),
+                bars: &[counted("CR", "52", 28, 54)],
             },
             Group {
                 label: "FELIX, obecabtagene (adults)",
                 row: "felix",
+                source: SourceKey::Doc(&DOC_FELIX_BURDEN),
                 bars: &[
-                    bar("CR/CRi, marrow blasts ≤ 20%", "85", &[car_t::L_FELIX]),
-                    bar("CR/CRi, marrow blasts > 20%", "73", &[car_t::L_FELIX]),
+                    bar("CR/CRi, marrow blasts ≤ 20%", "85"),
+                    bar("CR/CRi, marrow blasts > 20%", "73"),
                 ],
             },
         ],
         note: ACROSS_TRIALS,
+        caption: "Source: ELIANA (tisagenlecleucel): S2, n = 75; ZUMA-3 (brexucabtagene): Maestro: Tecartus US approval, n = 54; FELIX (obecabtagene): Haematologica FELIX, n not given.",
     },
     Chart {
         id: ChartId::FelixBurden,
@@ -419,29 +479,33 @@ pub const CHARTS: &[Chart] = &[
             Group {
                 label: "CR/CRi",
                 row: "felix",
+                source: SourceKey::Doc(&DOC_FELIX_BURDEN),
                 bars: &[
-                    bar("Marrow blasts ≤ 20%", "85", &[car_t::L_FELIX]),
-                    bar("Marrow blasts > 20%", "73", &[car_t::L_FELIX]),
+                    bar("Marrow blasts ≤ 20%", "85"),
+                    bar("Marrow blasts > 20%", "73"),
                 ],
             },
             Group {
                 label: "Grade ≥ 3 CRS",
                 row: "felix",
+                source: SourceKey::Doc(&DOC_FELIX_BURDEN),
                 bars: &[
-                    bar("Marrow blasts ≤ 20%", "2", &[car_t::L_FELIX]),
-                    bar("Marrow blasts > 20%", "3", &[car_t::L_FELIX]),
+                    bar("Marrow blasts ≤ 20%", "2"),
+                    bar("Marrow blasts > 20%", "3"),
                 ],
             },
             Group {
                 label: "Grade ≥ 3 ICANS",
                 row: "felix",
+                source: SourceKey::Doc(&DOC_FELIX_BURDEN),
                 bars: &[
-                    bar("Marrow blasts ≤ 20%", "4", &[car_t::L_FELIX]),
-                    bar("Marrow blasts > 20%", "9", &[car_t::L_FELIX]),
+                    bar("Marrow blasts ≤ 20%", "4"),
+                    bar("Marrow blasts > 20%", "9"),
                 ],
             },
         ],
         note: "The label facts give the percentages without the group sizes. The regimen itself is chosen by the marrow blasts.",
+        caption: "Source: FELIX (obecabtagene): Haematologica FELIX, n not given.",
     },
 ];
 
@@ -495,11 +559,12 @@ impl Chart {
         out
     }
 
-    /// The evidence rows the chart draws on, each once, in order.
-    pub fn rows(&self) -> Vec<&'static TrialEvidence> {
-        let mut rows: Vec<&'static TrialEvidence> = Vec::new();
+    /// The evidence rows the chart draws on, each once, in order (as links: the app shows
+    /// captions without carrying the evidence table).
+    pub fn rows(&self) -> Vec<&'static TrialLink> {
+        let mut rows: Vec<&'static TrialLink> = Vec::new();
         for g in self.groups {
-            if let Some(r) = row(g.row) {
+            if let Some(r) = link(g.row) {
                 if !rows.iter().any(|o| o.id == r.id) {
                     rows.push(r);
                 }
@@ -508,25 +573,24 @@ impl Chart {
         rows
     }
 
-    /// Source and patients, for the caption: "Italian debulking cohort (S4), n = 34".
-    pub fn caption(&self) -> String {
+    /// Source and patients worked out from the groups and the evidence table: what
+    /// [`Chart::caption`] must say.
+    pub fn source_line(&self) -> String {
         let parts: Vec<String> = self
             .rows()
             .iter()
             .map(|r| {
                 let mut keys: Vec<&str> = Vec::new();
                 for g in self.groups.iter().filter(|g| g.row == r.id) {
-                    for c in g.bars.iter().flat_map(|b| b.sources) {
-                        if !keys.contains(&c.source.as_str()) {
-                            keys.push(c.source.as_str());
-                        }
+                    if !keys.contains(&g.source.as_str()) {
+                        keys.push(g.source.as_str());
                     }
                 }
                 let n = match r.n {
                     Some(n) => format!("n = {n}"),
                     None => "n not given".to_string(),
                 };
-                format!("{} ({}), {n}", r.trial, keys.join(", "))
+                format!("{}: {}, {n}", r.trial, keys.join(", "))
             })
             .collect();
         format!("Source: {}.", parts.join("; "))
@@ -571,7 +635,7 @@ pub fn relevant(therapy: Therapy, s: &Scenario) -> Option<ChartId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evidence::numbers;
+    use crate::evidence::{numbers, row};
 
     /// Whether `value` is `k` of `n` as a percentage, rounded to the decimals `value` has.
     fn is_share(value: &str, k: u32, n: u32) -> bool {
@@ -601,17 +665,18 @@ mod tests {
                     row(g.row).unwrap_or_else(|| panic!("{}: no row {}", chart.id.slug(), g.row));
                 for b in g.bars {
                     let what = format!("{} / {} / {}", chart.id.slug(), g.label, b.label);
-                    assert!(!b.sources.is_empty(), "{what}");
-                    for c in b.sources {
-                        assert!(
-                            r.sources.contains(c),
-                            "{what}: {:?} is not a source of {}",
-                            c.quote,
-                            r.id
-                        );
-                    }
-                    let quoted: Vec<String> =
-                        b.sources.iter().flat_map(|c| numbers(c.quote)).collect();
+                    let quoted: Vec<String> = r
+                        .sources
+                        .iter()
+                        .filter(|c| c.source == g.source)
+                        .flat_map(|c| numbers(c.quote))
+                        .collect();
+                    assert!(
+                        !quoted.is_empty(),
+                        "{what}: {} quotes no {}",
+                        r.id,
+                        g.source.as_str()
+                    );
                     let has = |n: &str| quoted.iter().any(|q| q == n);
                     // The figure is quoted, or it is the quoted count's share as the source
                     // words it ("Ninety-two % (12/13)").
@@ -660,6 +725,20 @@ mod tests {
     }
 
     #[test]
+    fn each_caption_is_its_source_line() {
+        for chart in CHARTS {
+            assert_eq!(chart.caption, chart.source_line(), "{}", chart.id.slug());
+        }
+        for (summary, chart) in SUMMARIES.iter().zip(CHARTS) {
+            assert_eq!(
+                (summary.id, summary.title, summary.measure, summary.caption),
+                (chart.id, chart.title, chart.measure, chart.caption)
+            );
+        }
+        assert_eq!(SUMMARIES.len(), CHARTS.len());
+    }
+
+    #[test]
     fn the_text_equivalent_gives_every_figure_and_its_patients() {
         let burden = ChartId::BlinatumomabBurden.chart().expect("listed");
         let text = burden.text_equivalent();
@@ -700,12 +779,15 @@ mod tests {
             }
         }
         assert_eq!(
-            burden.caption(),
-            "Source: Italian debulking cohort (S4), n = 34."
+            burden.source_line(),
+            "Source: Italian debulking cohort: S4, n = 34."
         );
         assert_eq!(
-            ChartId::FelixBurden.chart().map(Chart::caption).as_deref(),
-            Some("Source: FELIX (obecabtagene) (Haematologica FELIX), n not given.")
+            ChartId::FelixBurden
+                .chart()
+                .map(Chart::source_line)
+                .as_deref(),
+            Some("Source: FELIX (obecabtagene): Haematologica FELIX, n not given.")
         );
     }
 

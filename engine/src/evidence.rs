@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::documents::Document;
 use crate::documents::DOC_BESPONSA_PED_US;
 use crate::labels::{L_BREXU_US, L_OBE_US};
-use crate::rules::{car_t, notes, preferences, prephase};
+use crate::rule::RuleId;
+use crate::rules::{car_t, notes, preferences, prephase, RULES};
 use crate::therapy::Therapy;
 
 /// The date the label and approval facts (the [`SourceKey::Doc`] sources) were last checked.
@@ -663,31 +664,30 @@ pub const EVIDENCE_TABLE: &[TrialEvidence] = &[
     },
 ];
 
-/// What the page needs to link a citation to its row: the row's ID, name and sources. A
-/// const copy of [`EVIDENCE_TABLE`] without the row texts, so that code linking reasons to
-/// rows (the app) carries only this, not the whole table.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// What the app needs of a row to link to it: its ID, name and size. A const copy of
+/// [`EVIDENCE_TABLE`] without the rows' texts and quotes, so the app carries only this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TrialLink {
     /// The row's [`TrialEvidence::id`].
     pub id: &'static str,
     /// The row's [`TrialEvidence::trial`].
     pub trial: &'static str,
-    /// The row's [`TrialEvidence::sources`].
-    pub sources: &'static [Citation],
+    /// The row's [`TrialEvidence::n`].
+    pub n: Option<u32>,
 }
 
 const fn links<const N: usize>(rows: &[TrialEvidence]) -> [TrialLink; N] {
     let mut out = [TrialLink {
         id: "",
         trial: "",
-        sources: &[],
+        n: None,
     }; N];
     let mut i = 0;
     while i < N && i < rows.len() {
         out[i] = TrialLink {
             id: rows[i].id,
             trial: rows[i].trial,
-            sources: rows[i].sources,
+            n: rows[i].n,
         };
         i += 1;
     }
@@ -702,34 +702,161 @@ pub fn row(id: &str) -> Option<&'static TrialEvidence> {
     EVIDENCE_TABLE.iter().find(|r| r.id == id)
 }
 
-/// Whether `citation` cites one of `sources`' numbers: the same source, one quote containing
+/// The link data of the row with this ID.
+pub fn link(id: &str) -> Option<&'static TrialLink> {
+    TRIAL_LINKS.iter().find(|r| r.id == id)
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        let mut j = 0;
+        while j < needle.len() && hay[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same_source(a: SourceKey, b: SourceKey) -> bool {
+    use SourceKey::*;
+    match (a, b) {
+        // Document keys are unique (tested in `documents`).
+        (Doc(x), Doc(y)) => bytes_eq(x.key.as_bytes(), y.key.as_bytes()),
+        (S0, S0) | (S1, S1) | (S2, S2) | (S3, S3) | (S4, S4) => true,
+        _ => false,
+    }
+}
+
+/// Whether `citation` quotes the numbers of `source`: the same source, one quote containing
 /// the other, and the shared words carry a number. A rule that quotes a trial's figures (or
 /// the sentence around them) cites that trial; one that quotes a source's prose does not.
-pub fn cites_numbers_of(citation: &Citation, sources: &[Citation]) -> bool {
-    sources.iter().any(|s| {
-        let (short, long) = if s.quote.len() <= citation.quote.len() {
-            (s.quote, citation.quote)
-        } else {
-            (citation.quote, s.quote)
-        };
-        s.source == citation.source
-            && short.bytes().any(|b| b.is_ascii_digit())
-            && long.contains(short)
-    })
+pub const fn quotes_numbers_of(citation: &Citation, source: &Citation) -> bool {
+    if !same_source(citation.source, source.source) {
+        return false;
+    }
+    let (a, b) = (citation.quote.as_bytes(), source.quote.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut digit = false;
+    let mut i = 0;
+    while i < short.len() {
+        digit |= short[i].is_ascii_digit();
+        i += 1;
+    }
+    digit && contains(long, short)
+}
+
+/// Whether `citation` quotes the numbers of one of `sources` (see [`quotes_numbers_of`]).
+pub const fn cites_numbers_of(citation: &Citation, sources: &[Citation]) -> bool {
+    let mut i = 0;
+    while i < sources.len() {
+        if quotes_numbers_of(citation, &sources[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The rows whose numbers `citation` quotes, in table order.
-pub fn rows_cited_by(citation: &Citation) -> impl Iterator<Item = &'static TrialLink> + '_ {
-    TRIAL_LINKS
+pub fn rows_cited_by(citation: &Citation) -> impl Iterator<Item = &'static TrialEvidence> + '_ {
+    EVIDENCE_TABLE
         .iter()
         .filter(move |r| cites_numbers_of(citation, r.sources))
 }
 
 /// The rows any of `citations` quotes the numbers of, each once, in table order.
-pub fn rows_cited_by_any(citations: &[Citation]) -> Vec<&'static TrialLink> {
-    TRIAL_LINKS
+pub fn rows_cited_by_any(citations: &[Citation]) -> Vec<&'static TrialEvidence> {
+    EVIDENCE_TABLE
         .iter()
         .filter(|r| citations.iter().any(|c| cites_numbers_of(c, r.sources)))
+        .collect()
+}
+
+/// The most sources a rule declares.
+const MAX_RULE_SOURCES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < RULES.len() {
+        if RULES[i].sources.len() > max {
+            max = RULES[i].sources.len();
+        }
+        i += 1;
+    }
+    max
+};
+
+// A row is one bit of a `u32`.
+const _: () = assert!(EVIDENCE_TABLE.len() <= 32);
+
+/// For each rule (in [`RULES`] order) and each of its declared sources, the rows that source
+/// quotes the numbers of, one bit per row of [`EVIDENCE_TABLE`]. Worked out while compiling,
+/// so the app links a reason to its rows without carrying the rows' quotes.
+const RULE_SOURCE_ROWS: [[u32; MAX_RULE_SOURCES]; RULES.len()] = {
+    let mut out = [[0u32; MAX_RULE_SOURCES]; RULES.len()];
+    let mut r = 0;
+    while r < RULES.len() {
+        let sources = RULES[r].sources;
+        let mut s = 0;
+        while s < sources.len() {
+            let mut row = 0;
+            while row < EVIDENCE_TABLE.len() {
+                if cites_numbers_of(&sources[s], EVIDENCE_TABLE[row].sources) {
+                    out[r][s] |= 1 << row;
+                }
+                row += 1;
+            }
+            s += 1;
+        }
+        r += 1;
+    }
+    out
+};
+
+/// The rows a reason of `rule` citing `sources` quotes the numbers of, each once, in table
+/// order: the "trial data" links of a reason. A reason cites only what its rule declares
+/// (property-tested); a citation the rule does not declare links nowhere.
+pub fn reason_trials(rule: RuleId, sources: &[Citation]) -> Vec<&'static TrialLink> {
+    let Some(r) = RULES.iter().position(|x| x.id == rule) else {
+        return Vec::new();
+    };
+    let (Some(declared), Some(rows)) = (RULES.get(r), RULE_SOURCE_ROWS.get(r)) else {
+        return Vec::new();
+    };
+    let mut mask = 0u32;
+    for c in sources {
+        if let Some(bits) = declared
+            .sources
+            .iter()
+            .position(|d| d == c)
+            .and_then(|j| rows.get(j))
+        {
+            mask |= bits;
+        }
+    }
+    TRIAL_LINKS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1u32 << i) != 0)
+        .map(|(_, l)| l)
         .collect()
 }
 
@@ -804,10 +931,7 @@ mod tests {
         }
         assert_eq!(TRIAL_LINKS.len(), EVIDENCE_TABLE.len());
         for (link, row) in TRIAL_LINKS.iter().zip(EVIDENCE_TABLE) {
-            assert_eq!(
-                (link.id, link.trial, link.sources),
-                (row.id, row.trial, row.sources)
-            );
+            assert_eq!((link.id, link.trial, link.n), (row.id, row.trial, row.n));
         }
     }
 
@@ -882,6 +1006,39 @@ mod tests {
                 .map(|r| r.id)
                 .collect::<Vec<_>>(),
             ["eliana"]
+        );
+    }
+
+    #[test]
+    fn a_reasons_trials_are_the_rows_its_citations_quote() {
+        for rule in RULES {
+            for c in rule.sources {
+                let reason: Vec<&str> = reason_trials(rule.id, std::slice::from_ref(c))
+                    .iter()
+                    .map(|l| l.id)
+                    .collect();
+                let direct: Vec<&str> = rows_cited_by(c).map(|r| r.id).collect();
+                assert_eq!(reason, direct, "{} {:?}", rule.id.as_str(), c.quote);
+            }
+            let all: Vec<&str> = reason_trials(rule.id, rule.sources)
+                .iter()
+                .map(|l| l.id)
+                .collect();
+            let direct: Vec<&str> = rows_cited_by_any(rule.sources)
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(all, direct, "{}", rule.id.as_str());
+        }
+        // A citation the rule does not declare links nowhere.
+        let blast = crate::rules::preferences::Q_BLAST_S2;
+        assert!(reason_trials(crate::rule::RuleId::PCns, &[blast]).is_empty());
+        assert_eq!(
+            reason_trials(crate::rule::RuleId::PMrd, &[blast])
+                .iter()
+                .map(|l| l.id)
+                .collect::<Vec<_>>(),
+            ["blast"]
         );
     }
 

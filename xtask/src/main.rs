@@ -1,4 +1,5 @@
-//! Project commands: `cargo xtask setup | serve | build | test | size | compress`.
+//! Project commands: `cargo xtask setup | serve | build | test | size | pages | compress |
+//! post-build`.
 //!
 //! These machines reach only the package registries, so every tool is installed from them
 //! (crates.io, npm, Debian) and the build never downloads a binary. Each step says what it is
@@ -8,6 +9,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+mod pages;
 
 /// trunk 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -87,6 +90,8 @@ fn main() -> ExitCode {
         Some("test") => setup().and_then(|()| test()),
         Some("size") => size(E2E_DIST),
         Some("compress") => compress(args.get(1).map(String::as_str)),
+        Some("pages") => write_pages(args.get(1).map(String::as_str)),
+        Some("post-build") => post_build(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -96,8 +101,11 @@ fn main() -> ExitCode {
                  test    run every check and test, stopping at the first failure\n\
                  size    print what a first visit of the last end-to-end release build\n\
                  \x20       downloads, raw, gzip and brotli, and check it against the budget\n\
+                 pages   write how.html, evidence.html, the charts and pages.css into a build\n\
+                 \x20       (by hand: pages [DIR], default dist)\n\
                  compress write <file>.br and <file>.gz beside each asset of a release build\n\
-                 \x20       (run by trunk's post_build hook; by hand: compress [DIR])"
+                 \x20       (by hand: compress [DIR])\n\
+                 post-build  trunk's post_build hook: pages, then compress, in the staging dir"
             );
             return ExitCode::from(2);
         }
@@ -475,6 +483,27 @@ fn compressed(tool: &str, args: &[&str], path: &Path) -> Result<Vec<u8>> {
         ));
     }
     Ok(out.stdout)
+}
+
+/// Writes the generated pages (how.html, evidence.html, charts/*.svg, pages.css) into
+/// `dir` (default `dist`).
+fn write_pages(dir: Option<&str>) -> Result {
+    let dir = root().join(dir.unwrap_or("dist"));
+    let written = pages::generate(&dir)?;
+    println!("xtask pages: {written} files in {}", dir.display());
+    Ok(())
+}
+
+/// Trunk's post_build hook (Trunk.toml): writes the generated pages into the staging
+/// directory, then, for a release build, minifies and precompresses everything, pages
+/// included. One hook, because trunk starts the hooks of a stage side by side.
+fn post_build() -> Result {
+    let staging = env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("post-build is trunk's hook: TRUNK_STAGING_DIR is not set (use `pages` and `compress` by hand)")?;
+    let written = pages::generate(&staging)?;
+    println!("xtask pages: {written} files in {}", staging.display());
+    compress(None)
 }
 
 /// Finishes a release build: minifies its JavaScript (see [`minify_js`]), then writes
