@@ -9,20 +9,19 @@ pub mod storage;
 pub mod url;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use engine::RawScenario;
 
 use components::compare::ComparisonView;
-use components::evidence::EvidenceFooter;
 use components::form::ScenarioForm;
 use components::link_issues::LinkIssues;
 use components::results::Results;
 use components::saved::{SavedScenarios, SavedState};
 
 /// The page below its header (static in index.html, so it paints before the WebAssembly
-/// arrives): link issues, scenario form, live results and evidence footer.
+/// arrives): link issues, scenario form, live results or a comparison, saved scenarios. The
+/// evidence, how the aid works and the teaching cases are pages of their own, generated at
+/// build time.
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, issues, compared) = url::read_location();
@@ -45,37 +44,14 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <SavedScenarios scenario state=saved compare />
-        <EvidenceFooter />
     }
 }
 
-/// Installs the panic hook, mounts the app at the end of `<body>`, after the static header,
-/// which it keeps (nothing above the app moves, so mounting shifts no layout), and gives the
-/// header's link its behaviour.
+/// Installs the panic hook and mounts the app at the end of `<body>`, after the static
+/// header, which it keeps (nothing above the app moves, so mounting shifts no layout).
 pub fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
     leptos::mount::mount_to_body(App);
-    let open = Closure::<dyn Fn()>::new(open_label_changes);
-    if let Some(link) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-nav=label-changes]").ok().flatten())
-    {
-        // Without it the link still jumps to the folded view: one more click.
-        let _ = link.add_event_listener_with_callback("click", open.as_ref().unchecked_ref());
-    }
-    // The link lives as long as the page.
-    open.forget();
-}
-
-/// Unfolds the label-changes view before the browser jumps to it.
-fn open_label_changes() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("label-changes"))
-    {
-        // Failing to unfold only leaves the user one more click.
-        let _ = el.set_attribute("open", "");
-    }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -215,8 +215,9 @@ const Q_FIXED_S2: Citation = cite(
     S2,
     "starting at $9 \\mu\\text{g/d}$ cIV for the first week followed by $28 \\mu\\text{g/d}$ cIV for the following 3 weeks with $28 \\mu\\text{g/d}$ cIV for 4 weeks in further cycles.",
 );
-const Q_PED_S1: Citation = cite(S1, "First cycle: 5 µg/m2/day for 7 days, then 15 µg/m2/day");
-const Q_PED_S3: Citation = cite(
+pub(crate) const Q_PED_S1: Citation =
+    cite(S1, "First cycle: 5 µg/m2/day for 7 days, then 15 µg/m2/day");
+pub(crate) const Q_PED_S3: Citation = cite(
     S3,
     "at the initial dose of 5 $\\mu\\text{g}/\\text{m}^2/\\text{day}$ and dose escalation to 15 $\\mu\\text{g}/\\text{m}^2/\\text{day}$ for 28 days",
 );
@@ -228,7 +229,7 @@ const Q_COURSE_L: Citation = fact(
     &DOC_BLINCYTO_DOSAGE,
     "Relapsed or refractory course: induction cycles 1–2 and consolidation cycles 3–5 (28 days on, 14 off); continued therapy cycles 6–9 (28 days on, 56 days off).",
 );
-const Q_TOWER_COURSE_S2: Citation = cite(
+pub(crate) const Q_TOWER_COURSE_S2: Citation = cite(
     S2,
     "Patients received up to 2 cycles of induction and those patients who achieved a morphologic remission then received up to 3 cycles of consolidation, with those with continued morphologic remission subsequently receiving up to 12 months of maintenance.",
 );

@@ -6,6 +6,7 @@
 //! debulking, the blinatumomab schedule and the trace of every rule evaluated.
 //! No web dependency: the app renders what this crate returns.
 
+pub mod charts;
 pub mod compare;
 pub mod debulking;
 pub mod decimal;

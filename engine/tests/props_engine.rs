@@ -321,6 +321,25 @@ proptest! {
         }
     }
 
+    /// A reason cites only what its rule declares, so the rule's entry on the "how this
+    /// works" page and the evidence rows that list the rule cover every citation a reason
+    /// shows (a reason's "trial data" link lands on a row that names its rule).
+    #[test]
+    fn reasons_cite_only_their_rules_sources(raw in valid_scenario()) {
+        if let Assessment::Valid(rec) = assess(&raw) {
+            let mut reasons: Vec<&Reason> = rec.therapies.iter().flat_map(all_reasons).collect();
+            reasons.extend(rec.notes.iter().chain(&rec.debulking.reasons));
+            for r in reasons {
+                let rule = engine::rules::rule(r.rule).expect("every reason names a rule");
+                for c in r.sources {
+                    prop_assert!(rule.sources.contains(c),
+                        "{} cites {:?} {:?}, which the rule does not declare",
+                        r.rule.as_str(), c.source.as_str(), c.quote);
+                }
+            }
+        }
+    }
+
     /// Invariant 4: the same scenario always gives the same result (and no input panics:
     /// proptest fails the case on a panic).
     #[test]

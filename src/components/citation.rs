@@ -3,7 +3,7 @@
 //! ≥, µ, superscripts, bold and italic. Label facts name their public document, its date and
 //! address, with a caveat where the document reproduces the label.
 
-use engine::evidence::{Citation, SourceKey};
+use engine::evidence::{Citation, SourceKey, TrialLink};
 use engine::readable::{readable, Style};
 use leptos::prelude::*;
 
@@ -82,11 +82,15 @@ pub fn CitationView(
 }
 
 /// A row of citations, one chip per source in first-cited order, so two quotes from the same
-/// source read as one.
+/// source read as one, then a "trial data" link to each evidence row the engine finds them
+/// quoting (on the evidence page, generated at build time).
 #[component]
 pub fn Citations(
     /// The citations, in order.
     citations: &'static [Citation],
+    /// The evidence rows they quote the numbers of (a reason's, from the engine).
+    #[prop(optional)]
+    trials: Vec<&'static TrialLink>,
 ) -> impl IntoView {
     let mut grouped: Vec<(SourceKey, Vec<(&'static str, bool)>)> = Vec::new();
     for c in citations {
@@ -105,6 +109,17 @@ pub fn Citations(
             {grouped
                 .into_iter()
                 .map(|(source, quotes)| view! { <CitationView source quotes /> })
+                .collect_view()}
+            {trials
+                .into_iter()
+                .map(|row| {
+                    view! {
+                        <a class="trial-link" href=format!("evidence.html#trial-{}", row.id) data-trial-link=row.id>
+                            "Trial data"
+                            <span class="visually-hidden">" (" {row.trial} ")"</span>
+                        </a>
+                    }
+                })
                 .collect_view()}
         </span>
     }

@@ -1,4 +1,5 @@
-//! A list of reasons, each with its rule ID and sources.
+//! A list of reasons, each with its rule ID (linked to the rule on the "how this works"
+//! page) and sources.
 
 use engine::recommendation::Reason;
 use engine::rule::Effect;
@@ -38,9 +39,9 @@ pub fn Reasons(
                             <span class="effect">
                                 {if outweighed && r.effect == Effect::Favours { "Outweighed" } else { effect_word(r.effect) }}
                             </span>
-                            <span class="rule-id">{r.rule.as_str()}</span>
+                            <a class="rule-id" href=format!("how.html#rule-{}", r.rule.as_str())>{r.rule.as_str()}</a>
                             <span class="reason-text">{r.text}</span>
-                            <Citations citations=r.sources />
+                            <Citations citations=r.sources trials=engine::evidence::reason_trials(r.rule, r.sources) />
                         </li>
                     }
                 })

@@ -60,7 +60,13 @@ pub fn Results(
                             {rec
                                 .therapies
                                 .into_iter()
-                                .map(|assessment| view! { <TherapyCard assessment /> })
+                                .map(|assessment| {
+                                    // A chart helps weigh a therapy the patient may receive.
+                                    let chart = (assessment.status != engine::Status::NotEligible)
+                                        .then(|| engine::charts::relevant(assessment.therapy, &rec.scenario))
+                                        .flatten();
+                                    view! { <TherapyCard assessment chart /> }
+                                })
                                 .collect_view()}
                         </div>
                         {(!rec.notes.is_empty())

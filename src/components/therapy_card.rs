@@ -1,6 +1,8 @@
 //! One therapy's card: status in words and symbol, whether the use is within the chosen
-//! region's label, reasons with sources, tests still needed.
+//! region's label, reasons with sources, tests still needed, and the outcome chart most
+//! relevant to the patient (folded; drawn at build time).
 
+use engine::charts::ChartId;
 use engine::labels::LabelStatus;
 use engine::recommendation::TherapyAssessment;
 use engine::Status;
@@ -33,6 +35,8 @@ fn label_symbol(status: LabelStatus) -> &'static str {
 pub fn TherapyCard(
     /// The engine's assessment of the therapy.
     assessment: TherapyAssessment,
+    /// The chart the engine finds most relevant to this patient, if any.
+    chart: Option<ChartId>,
 ) -> impl IntoView {
     let TherapyAssessment {
         therapy,
@@ -121,6 +125,23 @@ pub fn TherapyCard(
             } else {
                 view! { <Reasons reasons outweighed=status == Status::Caution /> }.into_any()
             }}
+            {chart.and_then(ChartId::summary).map(|c| {
+                let slug = c.id.slug();
+                // The figures as text are on the evidence page, one link away: carrying them
+                // here would cost the first visit several kilobytes.
+                view! {
+                    <details class="card-chart">
+                        <summary>"Outcome chart: " {c.title}</summary>
+                        <figure data-chart=slug>
+                            <img src=format!("charts/{slug}.svg") alt=c.title loading="lazy" />
+                            <figcaption>
+                                {c.measure} ". " {c.caption} " "
+                                <a href=format!("evidence.html#chart-{slug}")>"The figures as text"</a>
+                            </figcaption>
+                        </figure>
+                    </details>
+                }
+            })}
         </article>
     }
 }

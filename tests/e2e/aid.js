@@ -143,14 +143,24 @@ class Aid {
     return this.page.locator('.results > [data-warning="plausibility"]');
   }
 
-  /** The footer's folded label-changes view. */
+  /** The label changes since the papers, on the "how this works" page (how.html). */
   labelChanges() {
-    return this.page.locator('details#label-changes[data-label-changes]');
+    return this.page.locator('section#label-changes[data-label-changes]');
   }
 
-  /** The footer's folded list of label documents. */
+  /** The list of label documents, on the "how this works" page (how.html). */
   documents() {
-    return this.page.locator('details[data-documents]');
+    return this.page.locator('section[data-documents]');
+  }
+
+  /** The "trial data" link of a reason to the evidence page's row `trial`. */
+  trialLink(therapy, rule, trial) {
+    return this.reason(therapy, rule).locator(`a.trial-link[data-trial-link="${trial}"]`);
+  }
+
+  /** The folded outcome chart of a therapy's card. */
+  cardChart(therapy) {
+    return this.card(therapy).locator('details.card-chart');
   }
 
   debulking() {

@@ -29,15 +29,11 @@ test('a full scenario renders with no console error or panic', async ({ page }) 
   await aid.expectNoErrors();
 });
 
-test('the footer lists the trial figures behind the reasons, each with its quotes', async ({ page }) => {
+test('the header links to the evidence and "how this works" pages; the page has no evidence footer', async ({ page }) => {
   const aid = new Aid(page);
   await aid.open();
-  const trials = page.locator('[data-trials]');
-  await expect(trials.getByRole('table')).toBeHidden();
-  await page.locator('[data-trials] > summary').click();
-  const row = trials.getByRole('row', { name: /MT103-211/ });
-  await expect(row).toContainText('CR/CRh 43%');
-  await row.locator('details.citation summary').first().click();
-  await expect(row.locator('details.citation blockquote').first()).toContainText('Median relapse free survival (RFS) was 5.9 months');
+  await expect(page.locator('header [data-nav="evidence"]')).toHaveAttribute('href', 'evidence.html');
+  await expect(page.locator('header [data-nav="how"]')).toHaveAttribute('href', 'how.html');
+  await expect(page.locator('footer.evidence, [data-trials], details[data-documents]')).toHaveCount(0);
   await aid.expectNoErrors();
 });

@@ -123,11 +123,11 @@ test.describe('quotes are shown readable', () => {
   });
 
   test('no quote anywhere on a full page shows LaTeX or markdown', async ({ aid, page }) => {
-    // MRD 0.05%: P-MRD-LOW quotes "$\geq 10^{-4}$"; the pre-phase and trial figures quote more.
+    // MRD 0.05%: P-MRD-LOW quotes "$\geq 10^{-4}$"; the schedules quote more. (The evidence
+    // and how pages show the rest: pages.spec.js checks them the same way.)
     await aid.open('v=2&age=9&wt=30&ht=130&set=mrd&crn=1&mrd=0.05&cd19=pos&ph=neg&cns=no&crcl=25');
-    await page.locator('[data-trials] > summary').click();
     const quotes = page.locator('blockquote');
-    expect(await quotes.count()).toBeGreaterThan(20);
+    expect(await quotes.count()).toBeGreaterThan(10);
     const raw = await quotes.evaluateAll((els) =>
       els.map((e) => e.textContent).filter((t) => /\$|\\|\*\*|\^\{|_\{/.test(t)),
     );

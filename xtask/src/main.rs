@@ -1,11 +1,11 @@
-//! Project commands: `cargo xtask setup | serve | build | test | size | compress | bench`.
+//! Project commands: `cargo xtask setup | serve | build | test | size | pages | compress |
+//! post-build | bench`.
 //!
 //! These machines reach only the package registries, so every tool is installed from them
 //! (crates.io, npm, Debian) and the build never downloads a binary. Each step says what it is
 //! doing, and set-up skips what is already present, so the commands are cheap to repeat.
 
 mod bench;
-mod site;
 mod teaching_page;
 
 use std::env;
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod offline;
+mod pages;
 
 /// trunk 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -95,7 +96,8 @@ fn main() -> ExitCode {
         Some("test") => setup().and_then(|()| test()),
         Some("size") => size(E2E_DIST),
         Some("compress") => compress(args.get(1).map(String::as_str)),
-        Some("pages") => site::write_pages(args.get(1).map(String::as_str)),
+        Some("pages") => write_pages(args.get(1).map(String::as_str)),
+        Some("post-build") => post_build(),
         Some("bench") => bench::bench(),
         _ => {
             eprintln!(
@@ -106,11 +108,12 @@ fn main() -> ExitCode {
                  test    run every check and test, stopping at the first failure\n\
                  size    print what a first visit of the last end-to-end release build\n\
                  \x20       downloads, raw, gzip and brotli, and check it against the budget\n\
-                 compress finish a release build: the policy's script hashes, the service\n\
-                 \x20       worker, and <file>.br and <file>.gz beside each asset (run by\n\
-                 \x20       trunk's post_build hook; by hand: compress [DIR])\n\
-                 pages   write the pages generated from the engine (teaching.html) into a build\n\
-                 \x20       (run by trunk's post_build hook, before compress; by hand: pages [DIR])\n\
+                 pages   write how.html, evidence.html, teaching.html, the charts and pages.css\n\
+                 \x20       into a build (by hand: pages [DIR], default dist)\n\
+                 compress finish a release build: the policy's script and style hashes, the\n\
+                 \x20       service worker, and <file>.br and <file>.gz beside each asset\n\
+                 \x20       (by hand: compress [DIR])\n\
+                 post-build  trunk's post_build hook: pages, then compress, in the staging dir\n\
                  bench   build a release and print its performance figures against their\n\
                  \x20       budgets (bytes, Lighthouse, input latency, engine speed)"
             );
@@ -504,6 +507,32 @@ fn compressed(tool: &str, args: &[&str], path: &Path) -> Result<Vec<u8>> {
         ));
     }
     Ok(out.stdout)
+}
+
+/// Writes the generated pages (how.html, evidence.html, charts/*.svg, pages.css) into
+/// `dir` (default `dist`).
+fn write_pages(dir: Option<&str>) -> Result {
+    let dir = root().join(dir.unwrap_or("dist"));
+    let written = generate_pages(&dir)?;
+    println!("xtask pages: {written} files in {}", dir.display());
+    Ok(())
+}
+
+/// Every generated page: the reference pages and the teaching cases.
+fn generate_pages(dir: &Path) -> Result<usize> {
+    pages::generate(dir)
+}
+
+/// Trunk's post_build hook (Trunk.toml): writes the generated pages into the staging
+/// directory, then, for a release build, minifies and precompresses everything, pages
+/// included. One hook, because trunk starts the hooks of a stage side by side.
+fn post_build() -> Result {
+    let staging = env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("post-build is trunk's hook: TRUNK_STAGING_DIR is not set (use `pages` and `compress` by hand)")?;
+    let written = generate_pages(&staging)?;
+    println!("xtask pages: {written} files in {}", staging.display());
+    compress(None)
 }
 
 /// Finishes a release build: minifies its JavaScript (see [`minify_js`]), puts the inline

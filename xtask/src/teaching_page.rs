@@ -12,7 +12,7 @@ use engine::fields::FieldKind;
 use engine::teaching::{to_query, CaseKind, TeachingCase, CASES};
 use engine::{assess, Assessment, Therapy};
 
-use crate::site::{citations, esc, page};
+use crate::pages::{esc, shell, sources_html, Current};
 
 /// A field's text in the form's words: a choice's label, a number with its unit.
 fn shown(case: &TeachingCase, field: engine::Field, text: &str) -> String {
@@ -129,7 +129,7 @@ fn article(case: &TeachingCase) -> Result<String, String> {
         title = esc(case.title),
         narrative = esc(case.narrative),
         query = esc(&to_query(case)),
-        sources = citations(case.sources),
+        sources = sources_html(case.sources),
     ))
 }
 
@@ -148,9 +148,10 @@ pub fn render() -> Result<String, String> {
     for case in CASES {
         body.push_str(&article(case)?);
     }
-    Ok(page(
-        "Teaching cases",
-        "Patients from the papers the aid cites, and archetypes that each show one decision. Each case lists its inputs (values a paper does not give are marked as assumed), the answer the aid's rules give, and opens in the aid to explore: change one input at a time and watch what moves.",
-        &body,
-    ))
+    let lead = "Patients from the papers the aid cites, and archetypes that each show one decision. Each case lists its inputs (values a paper does not give are marked as assumed), the answer the aid's rules give, and opens in the aid to explore: change one input at a time and watch what moves.";
+    let main = format!(
+        "<h1>Teaching cases</h1>\n<p class=\"lead\">{}</p>\n{body}",
+        esc(lead)
+    );
+    Ok(shell(Current::Teaching, "Teaching cases", lead, &main))
 }

@@ -14,15 +14,15 @@ use crate::scenario::{Cns, Marker, Region, Scenario};
 use crate::therapy::Therapy;
 use crate::thresholds::ELIANA_MIN_AGE_YEARS;
 
-const Q_ELIANA_S2: Citation = cite(
+pub(crate) const Q_ELIANA_S2: Citation = cite(
     S2,
     "Of those patients who received tisagenlecleucel infusion, 81% of patients achieved MRD-negativity within 3 months. At 12 months, the rate of event free survival and OS were 50% and 76%, respectively.",
 );
-const Q_ELIANA_TOX_S2: Citation = cite(
+pub(crate) const Q_ELIANA_TOX_S2: Citation = cite(
     S2,
     "Most common toxicities were CRS, which occurred in 77% of patients with 48% of patients requiring tocilizumab, as well as neurologic events, which occurred in 40% of patients.",
 );
-const Q_ELIANA_AGES_S2: Citation = cite(
+pub(crate) const Q_ELIANA_AGES_S2: Citation = cite(
     S2,
     "A landmark phase II trial of CAR-T cell therapy for R/R B-ALL patients was conducted in 75 patients aged 3–21 years old.",
 );
@@ -38,11 +38,11 @@ pub(crate) const L_TCELL: Citation = fact(
     &DOC_CART_T_CELL_WARNING,
     "US, since 18 Apr 2024: boxed warning for T-cell malignancies after every CD19- and BCMA-directed CAR-T product.",
 );
-const L_FELIX: Citation = fact(
+pub(crate) const L_FELIX: Citation = fact(
     &DOC_FELIX_BURDEN,
     "FELIX by marrow blasts ≤ 20% vs > 20%: CR/CRi 85% vs 73%; grade ≥ 3 CRS 2% vs 3%; grade ≥ 3 ICANS 4% vs 9%.",
 );
-const L_OBE_DOSE: Citation = fact(
+pub(crate) const L_OBE_DOSE: Citation = fact(
     &DOC_AUCATZYL_DOSAGE,
     "Obecabtagene: 410 × 10⁶ CAR-positive T cells split on day 1 and day 10 (± 2 days); the regimen follows the marrow blast percentage of a sample taken within 7 days before lymphodepletion.",
 );

@@ -149,7 +149,7 @@ pub const E_BLIN_LABEL: Rule = Rule {
 pub const E_CART: Rule = Rule {
     id: RuleId::ECart,
     statement: "Each CD19 CAR-T product is eligible only within its label in the chosen region. Tisagenlecleucel: up to 25 years, refractory disease or second or later relapse (the EU label adds relapse after transplant); a first relapse refractory to re-induction counts as refractory. Brexucabtagene and obecabtagene: relapsed or refractory disease in adults, from 18 years in the US and 26 in the EU. None is labelled for MRD-positive disease in CR.",
-    sources: &[L_TISA_US, L_TISA_EU, Q_CART_21_S2, labels::L_BREXU_US, labels::L_BREXU_EU, labels::L_OBE_US, labels::L_OBE_EU],
+    sources: &[L_TISA_US, L_TISA_EU, labels::L_TISA_EU_WHO, Q_CART_21_S2, labels::L_BREXU_US, labels::L_BREXU_EU, labels::L_OBE_US, labels::L_OBE_EU],
     reads: &[Field::Region, Field::Age, Field::Setting, Field::Reinduction],
     eval: |s| {
         let mut out = Vec::new();

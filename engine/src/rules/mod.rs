@@ -32,6 +32,11 @@ use crate::scenario::{Marker, Region, Scenario};
 use crate::therapy::Therapy;
 use crate::thresholds::MARKER_POSITIVE_PCT;
 
+/// The version of the rule set: the version of the clinical specification these rules
+/// encode. Bump it when a rule is added or removed or what a rule decides changes; a change of
+/// a fact or quote alone bumps [`crate::evidence::SNAPSHOT_VERSION`] instead.
+pub const RULE_SET_VERSION: &str = "2";
+
 /// Every rule in evaluation and display order: eligibility, then preferences and cautions,
 /// then notes, then pre-phase.
 pub const RULES: &[Rule] = &[

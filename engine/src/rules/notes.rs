@@ -14,19 +14,19 @@ use crate::thresholds::*;
 
 use super::preferences::{L_INO_CYCLES, Q_HSCT_S2, Q_POST_HSCT_S1};
 
-const Q_MRD_TRIAL_S2: Citation = cite(
+pub(crate) const Q_MRD_TRIAL_S2: Citation = cite(
     S2,
     "in first CR after induction, and at least one round of consolidation chemotherapy, who had detectable MRD defined as $\\geq 1 \\times 10^{-4}$.",
 );
-const Q_MRD_RC_S2: Citation = cite(
+pub(crate) const Q_MRD_RC_S2: Citation = cite(
     S2,
     "Richard-Carpentier et al sought to address this question in their ongoing phase II study in which blinatumomab was administered to Ph- and Ph+ B-ALL patients with persistent or recurrent MRD of $\\geq 10^{-4}$.",
 );
-const Q_PH_S0: Citation = cite(
+pub(crate) const Q_PH_S0: Citation = cite(
     S0,
     "Of 45 patients, 16 (36%; 95% CI, 22% to 51%) achieved CR/CRh during the first two cycles, including four of 10 patients with the T315I mutation",
 );
-const Q_ALCANTARA_POP_S0: Citation = cite(
+pub(crate) const Q_ALCANTARA_POP_S0: Citation = cite(
     S0,
     "In Ph+ ALL patients, with R/R disease, who progressed after or were intolerant to a second-generation or later TKI, the Alcantara phase II, single-arm, multicenter clinical trial [4] investigated the role of Blinatumomab",
 );
@@ -48,7 +48,7 @@ const Q_CHEMO_FREE_S0: Citation = cite(
     S0,
     "the way for a potential “chemo-free” approach, at least in the elderly population",
 );
-const Q_LINES_S4: Citation = cite(
+pub(crate) const Q_LINES_S4: Citation = cite(
     S4,
     "17 out of 20 (85%) who had received ≤2 previous lines of treatment obtained a CR, while only 6 out of 14 (42.9%) patients with >2 previous lines of treatment achieved it (p=0.02).",
 );
@@ -64,7 +64,7 @@ const Q_KMT2A_S3: Citation = cite(
     S3,
     "one patient with MLL (KMT2A) rearrangement that was refractory to immunotherapy salvage approach (Blinatumomab, inotuzumab ozogamicin), experienced leukemia switch to mixed phenotype acute leukemia (MPAL) and eventually died due to disease progression.",
 );
-const Q_PRIOR_CD19_S3: Citation = cite(
+pub(crate) const Q_PRIOR_CD19_S3: Citation = cite(
     S3,
     "In our study, 2/3 post-Blinatumomab relapses were CD19-negative and lineage switch (MPAL) was also observed in one of our patients.",
 );
@@ -72,7 +72,7 @@ const Q_PRIOR_CD19_S2: Citation = cite(
     S2,
     "This phenomenon is known to occur in patients treated with blinatumomab, but appears to be a less common mechanism of resistance compared to CAR-T cell therapy.",
 );
-const Q_AGE_S4: Citation = cite(
+pub(crate) const Q_AGE_S4: Citation = cite(
     S4,
     "among patients ≥50 years, 66.7% (n=10/15) reached a CR within 2 cycles of blinatumomab",
 );
@@ -90,11 +90,11 @@ const L_PONATINIB_US: Citation = fact(
 );
 const L_PONATINIB_NICE: Citation =
     label_quote(&DOC_NICE_TA451, "the T315I gene mutation is present");
-const Q_TRIAL_POP_S1: Citation = cite(
+pub(crate) const Q_TRIAL_POP_S1: Citation = cite(
     S1,
     "early relapse (duration of first CR ,12 months), and second or later relapses.",
 );
-const Q_TOWER_POP_S1: Citation = cite(
+pub(crate) const Q_TOWER_POP_S1: Citation = cite(
     S1,
     "in untreated first relapse with a first remission duration ,12 months or in untreated second or greater relapse or relapsed at any time after alloHSCT are eligible.",
 );

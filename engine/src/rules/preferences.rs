@@ -54,7 +54,7 @@ pub(crate) const Q_MRD_S2: Citation = cite(
     S2,
     "blinatumomab received FDA approval in 2018 for patients with B-ALL in CR with MRD 10^{-3} (0.1%) or greater.",
 );
-const Q_BLAST_S2: Citation = cite(
+pub(crate) const Q_BLAST_S2: Citation = cite(
     S2,
     "78% achieved MRD negativity after one cycle of blinatumomab.",
 );

@@ -13,7 +13,7 @@ use crate::scenario::{Extramedullary, Ldh, Marker, Ph, Scenario};
 use crate::therapy::Therapy;
 use crate::thresholds::*;
 
-const Q_D1_S2: Citation = cite(
+pub(crate) const Q_D1_S2: Citation = cite(
     S2,
     "In the TOWER study, prephase therapy was considered mandatory for those patients with blast percentage exceeding 50% or peripheral blast count $\\geq 15,000/\\mu\\text{L}$",
 );
