@@ -28,12 +28,13 @@ const E2E_DIST: &str = "target/e2e-dist";
 /// manifests and whatever those reference). The performance budget; every size report
 /// shows the total against it.
 const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
-/// What `cargo xtask test` enforces until the budget holds: the size of the version 2 page
-/// (labels by region, both schedules) rounded up, so no change can drift upwards unnoticed,
-/// plus what offline use added to a first visit (4,545 B: the service worker, the web app
-/// manifest and its two PNG icons, the registration script, the policy, the link-length
-/// limit). Lower it with every cut; when it reaches the budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 171_600;
+/// What `cargo xtask test` enforces until the budget holds, so no change drifts upwards
+/// unnoticed: the first visit of the page with every feature of the current issues in place
+/// (228,841 B on 2026-11-24: the version 2 page, offline use, the decision-path diagram, saved
+/// scenarios with import, export and comparison, and "what would change it"), rounded up.
+/// The budget is not met; README "Performance" says where the bytes are. Lower it with every
+/// cut; when it reaches the budget, enforce the budget instead.
+const FIRST_VISIT_CEILING_BROTLI: u64 = 229_500;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
