@@ -45,10 +45,15 @@ test('a whole session sends nothing to another origin, breaks no policy and logs
   // Unfold what the page folds: sources, the decision path, the reference lists.
   await aid.card('blinatumomab').locator('details.citation > summary').filter({ visible: true }).first().click();
   await aid.openDecisionPath();
+  // The pages beside the app: how it works (with the label changes) and the evidence.
+  const back = page.url();
   await page.locator('[data-nav="label-changes"]').click();
-  await expect(aid.labelChanges()).toHaveAttribute('open', '');
-  await aid.documents().locator(':scope > summary').click();
-  await page.locator('[data-trials] > summary').click();
+  await expect(page.locator('#label-changes')).toBeVisible();
+  await page.locator('[data-nav="evidence"]').first().click();
+  await expect(page.locator('[data-trial]').first()).toBeVisible();
+  await expect(page.locator('[data-chart]').first()).toBeVisible();
+  await page.goto(back);
+  await expect(aid.card('blinatumomab')).toHaveAttribute('data-status', /.+/);
   await page.locator('[data-switch-region]').click();
   await expect(aid.field('Labels of')).toHaveValue('eu');
   // The print summary uses the style sheets already loaded.
