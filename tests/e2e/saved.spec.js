@@ -180,3 +180,22 @@ test('a comparison of four scenarios prints on one landscape A4 page', async ({ 
   expect(box, 'a media box').not.toBeNull();
   expect(Number(box[1])).toBeGreaterThan(Number(box[2]));
 });
+
+test('a stored list of several megabytes is refused with a message, and the page works', async ({ aid, page }) => {
+  await aid.open();
+  const stored = await page.evaluate(() => {
+    try {
+      localStorage.setItem('ball-aid.scenarios', 'x'.repeat(3 * 1024 * 1024));
+      return true;
+    } catch (e) {
+      return false; // a quota below 3 MB: nothing to test here
+    }
+  });
+  test.skip(!stored, 'this browser profile stores less than 3 MB');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+  await expect(page.locator('[data-storage-report]')).toContainText('more than the 1,000,000');
+  await expect(page.locator('[data-saved]')).toHaveCount(0);
+  await aid.fill('Age (years)', 40);
+  await expect(aid.field('Age (years)')).toHaveValue('40');
+});
