@@ -3,6 +3,8 @@
 //! link's keys), with the corrected behaviour asserted. The region tests state both answers,
 //! US and EU, for the same patient.
 
+mod common;
+
 use engine::debulking::DebulkingLevel;
 use engine::dosing::{DosingBasis, Plan};
 use engine::labels::LabelStatus;
@@ -14,32 +16,7 @@ use engine::{assess, Assessment, Field, RawScenario, Recommendation, Region, Sta
 /// A second relapse at 40 with every value known and unremarkable: both markers positive,
 /// Ph-negative, low burden, no CNS, liver, renal or transplant history, no prior
 /// immunotherapy. Each test changes what it is about.
-const KNOWN: &[(&str, &str)] = &[
-    ("reg", "us"),
-    ("age", "40"),
-    ("wt", "70"),
-    ("ht", "170"),
-    ("set", "r2"),
-    ("bm", "10"),
-    ("pb", "0"),
-    ("ldhs", "norm"),
-    ("emd", "no"),
-    ("cns", "no"),
-    ("cd19", "pos"),
-    ("cd22", "pos"),
-    ("ph", "neg"),
-    ("hsct", "no"),
-    ("phsct", "no"),
-    ("lines", "2"),
-    ("pblin", "no"),
-    ("pino", "no"),
-    ("pcart", "no"),
-    ("kmt2a", "no"),
-    ("treg", "5"),
-    ("crcl", "100"),
-    ("dial", "no"),
-    ("liver", "no"),
-];
+const KNOWN: &[(&str, &str)] = common::KNOWN;
 
 /// [`KNOWN`] with `changes` applied (an empty value clears the key), written as a link and
 /// read back, as a shared link would arrive.

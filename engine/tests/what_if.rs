@@ -3,6 +3,8 @@
 //! exactly what it claims (and something), the list is ranked, and no choice that would
 //! change a decision is missed.
 
+mod common;
+
 use engine::debulking::DebulkingLevel;
 use engine::dosing::DosingBasis;
 use engine::fields::{FieldKind, FIELDS};
@@ -18,32 +20,7 @@ use proptest::prelude::*;
 /// transplant candidate, no prior immunotherapy.
 fn worked_up() -> RawScenario {
     let mut raw = RawScenario::new();
-    for (key, value) in [
-        ("reg", "us"),
-        ("age", "40"),
-        ("wt", "70"),
-        ("ht", "170"),
-        ("set", "r2"),
-        ("bm", "10"),
-        ("pb", "0"),
-        ("ldhs", "norm"),
-        ("emd", "no"),
-        ("cns", "no"),
-        ("cd19", "pos"),
-        ("cd22", "pos"),
-        ("ph", "neg"),
-        ("hsct", "no"),
-        ("phsct", "no"),
-        ("lines", "2"),
-        ("pblin", "no"),
-        ("pino", "no"),
-        ("pcart", "no"),
-        ("kmt2a", "no"),
-        ("treg", "5"),
-        ("crcl", "100"),
-        ("dial", "no"),
-        ("liver", "no"),
-    ] {
+    for &(key, value) in common::KNOWN {
         if let Some(field) = Field::from_key(key) {
             raw.set(field, value);
         }
