@@ -638,12 +638,15 @@ fn therapy_tokens(therapy: Therapy) -> String {
     }
 }
 
-/// The filters: (name, legend, options as (value, label)).
-fn filters() -> Vec<(
+/// One filter: its name, its legend, and its options as (value, label).
+type Filter = (
     &'static str,
     &'static str,
     Vec<(&'static str, &'static str)>,
-)> {
+);
+
+/// The filters of the evidence table.
+fn filters() -> Vec<Filter> {
     vec![
         ("therapy", "Therapy", THERAPY_FILTER.to_vec()),
         (
