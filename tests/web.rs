@@ -72,7 +72,10 @@ fn the_static_header_shows_title_intended_use_disclaimer_and_the_snapshot_date()
         "does not replace clinical judgement",
         "No data leaves this browser",
         &format!("Evidence checked <time datetime=\"{date}\">{date}</time>."),
-        "<a href=\"#label-changes\" data-nav=\"label-changes\">",
+        "<a href=\"how.html#label-changes\" data-nav=\"label-changes\">",
+        "<a href=\"teaching.html\" data-nav=\"teaching\">",
+        "<a href=\"evidence.html\" data-nav=\"evidence\">",
+        "<a href=\"how.html\" data-nav=\"how\">",
     ] {
         assert!(index.contains(wanted), "index.html lacks {wanted}");
     }
