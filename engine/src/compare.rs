@@ -204,6 +204,18 @@ pub fn compare(scenarios: &[(&str, &RawScenario)]) -> Result<Comparison, String>
     })
 }
 
+/// Whether a field means anything in this scenario's setting: the CR number only for MRD in
+/// CR, the response to re-induction only in first relapse (the form says so beside each), so
+/// a relapse is not shown as differing from another by an unused "Unknown".
+fn applies(field: Field, raw: &RawScenario) -> bool {
+    let setting = raw.get(Field::Setting).trim();
+    match field {
+        Field::CrNumber => setting == "mrd",
+        Field::Reinduction => matches!(setting, "r1e" | "r1l"),
+        _ => true,
+    }
+}
+
 /// An answer row, flagged when the assessed columns' cells differ.
 fn row(answer: Answer, label: &'static str, cells: Vec<AnswerCell>) -> AnswerRow {
     let assessed: Vec<&AnswerCell> = cells
@@ -220,6 +232,9 @@ fn row(answer: Answer, label: &'static str, cells: Vec<AnswerCell>) -> AnswerRow
 
 /// A field's value as a cell shows it.
 fn shown(field: Field, raw: &RawScenario) -> String {
+    if !applies(field, raw) {
+        return NOT_GIVEN.to_string();
+    }
     let text = raw.get(field).trim();
     match field.kind() {
         FieldKind::Choice(choices) => {
@@ -249,6 +264,9 @@ fn shown(field: Field, raw: &RawScenario) -> String {
 
 /// What is compared for a field: the value it stands for, where it reads as one.
 fn key(field: Field, raw: &RawScenario) -> String {
+    if !applies(field, raw) {
+        return String::new();
+    }
     let text = raw.get(field).trim();
     match field.kind() {
         FieldKind::Choice(choices) if text.is_empty() => {

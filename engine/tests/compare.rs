@@ -281,3 +281,36 @@ fn comparison_link_problems_are_reported_and_the_rest_read() {
     assert_eq!(link.issues.len(), 1, "{:#?}", link.issues);
     assert_eq!(link.issues[0].key, "n1");
 }
+
+/// A field the setting does not use (the CR number outside MRD in CR, the response to
+/// re-induction outside first relapse) is shown as not given and never flags a difference.
+#[test]
+fn fields_the_setting_does_not_use_do_not_differ() {
+    let relapse = RawScenario::new()
+        .with(Field::Age, "40")
+        .with(Field::Setting, "r2");
+    let relapse_unknown_crn = relapse.clone().with(Field::CrNumber, "unk");
+    let mrd = RawScenario::new()
+        .with(Field::Age, "40")
+        .with(Field::Setting, "mrd")
+        .with(Field::CrNumber, "2")
+        .with(Field::Mrd, "0.2");
+    let c = engine::compare::compare(&[("a", &relapse_unknown_crn), ("b", &relapse)]).unwrap();
+    assert!(c
+        .inputs
+        .iter()
+        .all(|r| r.field != Field::CrNumber || !r.differs));
+    let c = engine::compare::compare(&[("relapse", &relapse), ("mrd", &mrd)]).unwrap();
+    let crn = c
+        .inputs
+        .iter()
+        .find(|r| r.field == Field::CrNumber)
+        .unwrap();
+    assert_eq!(
+        crn.cells,
+        vec![
+            engine::compare::NOT_GIVEN.to_string(),
+            "Second CR".to_string()
+        ]
+    );
+}
