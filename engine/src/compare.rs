@@ -1,5 +1,6 @@
 //! Scenarios side by side: 2 to 4 columns, a row per input given in any of them and a row per
-//! answer (each therapy's status and label badge, the pre-phase decision), each row flagged
+//! answer (each therapy's status and label badge, the pre-phase decision, conflicts between
+//! preferences, the questions still open), each row flagged
 //! when its columns differ. A column that cannot be assessed shows its problems instead of
 //! answers. Plain data: the app renders it.
 
@@ -28,7 +29,8 @@ pub struct Comparison {
     pub columns: Vec<Column>,
     /// One per field given in at least one column, in form order.
     pub inputs: Vec<InputRow>,
-    /// One per therapy in [`Therapy::ALL`] order, then the pre-phase decision.
+    /// One per therapy in [`Therapy::ALL`] order, then the pre-phase decision, the conflicts
+    /// and the questions still open.
     pub answers: Vec<AnswerRow>,
 }
 
@@ -63,6 +65,10 @@ pub enum Answer {
     Therapy(Therapy),
     /// The pre-phase decision before blinatumomab.
     PrePhase,
+    /// Whether preference rules conflict (neither side is then preferred).
+    Conflict,
+    /// How many tests or values the eligible therapies still wait for.
+    OpenQuestions,
 }
 
 /// One answer across the columns.
@@ -99,6 +105,8 @@ pub enum AnswerCell {
         /// The decision in words.
         text: &'static str,
     },
+    /// A conflict or a count, in words ("Blinatumomab ⇄ Inotuzumab ozogamicin", "None").
+    Text(String),
     /// The column has problems and no answer; [`Column::problems`] says which.
     NotAssessed,
 }
@@ -195,6 +203,55 @@ pub fn compare(scenarios: &[(&str, &RawScenario)]) -> Result<Comparison, String>
         Answer::PrePhase,
         "Pre-phase before blinatumomab",
         prephase,
+    ));
+    let text_cells = |f: &dyn Fn(&crate::Recommendation) -> String| -> Vec<AnswerCell> {
+        assessed
+            .iter()
+            .map(|a| match a {
+                Assessment::Valid(rec) => AnswerCell::Text(f(rec)),
+                Assessment::Invalid(_) => AnswerCell::NotAssessed,
+            })
+            .collect()
+    };
+    answers.push(row(
+        Answer::Conflict,
+        "Preferences in conflict",
+        text_cells(&|rec| {
+            let sides: Vec<String> = rec
+                .conflicts
+                .iter()
+                .map(|c| {
+                    c.sides
+                        .iter()
+                        .map(|side| side.therapy.name())
+                        .collect::<Vec<_>>()
+                        .join(" ⇄ ")
+                })
+                .collect();
+            if sides.is_empty() {
+                "None".to_string()
+            } else {
+                sides.join("; ")
+            }
+        }),
+    ));
+    answers.push(row(
+        Answer::OpenQuestions,
+        "Questions still open",
+        text_cells(&|rec| {
+            let asked = rec.open_questions();
+            match asked.len() {
+                0 => "None".to_string(),
+                n => format!(
+                    "{n}: {}",
+                    asked
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }),
     ));
 
     Ok(Comparison {

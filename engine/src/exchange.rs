@@ -395,19 +395,7 @@ pub fn summary(raw: &RawScenario) -> String {
     if !rec.conflicts.is_empty() {
         parts.push("Preferences conflict".to_string());
     }
-    // One test asked on several cards (Ph on every one) counts once.
-    let mut asked: Vec<crate::rule::RuleId> = Vec::new();
-    for a in rec
-        .therapies
-        .iter()
-        .filter(|a| a.status != Status::NotEligible)
-    {
-        for r in &a.tests_needed {
-            if !asked.contains(&r.rule) {
-                asked.push(r.rule);
-            }
-        }
-    }
+    let asked = rec.open_questions();
     let tests = asked.len();
     if tests > 0 {
         parts.push(format!(

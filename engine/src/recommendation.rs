@@ -125,6 +125,24 @@ impl Recommendation {
         crate::describe::describe(field, &self.scenario)
     }
 
+    /// The rules still asking for a test or value on an eligible therapy, each once (Ph is
+    /// asked on every card but is one question), in therapy then rule order.
+    pub fn open_questions(&self) -> Vec<RuleId> {
+        let mut asked: Vec<RuleId> = Vec::new();
+        for a in self
+            .therapies
+            .iter()
+            .filter(|a| a.status != Status::NotEligible)
+        {
+            for r in &a.tests_needed {
+                if !asked.contains(&r.rule) {
+                    asked.push(r.rule);
+                }
+            }
+        }
+        asked
+    }
+
     /// Every reason `rule` gave, with the therapy it concerns (`None` for a general note),
     /// in [`Therapy::ALL`] order then the notes: the words behind the trace's findings.
     pub fn reasons_of(&self, rule: RuleId) -> Vec<(Option<Therapy>, &Reason)> {

@@ -44,7 +44,8 @@ fn identical_scenarios_flag_nothing() {
     assert_eq!(cmp.inputs[2].cells, ["62%", "62.0%", "62%"]);
     assert_eq!(cmp.inputs[0].cells[0], "40 years");
     assert_eq!(cmp.inputs[1].cells[0], "Second or later relapse");
-    assert_eq!(cmp.answers.len(), Therapy::ALL.len() + 1);
+    // A row per therapy, then pre-phase, conflicts and open questions.
+    assert_eq!(cmp.answers.len(), Therapy::ALL.len() + 3);
 }
 
 #[test]
@@ -77,6 +78,16 @@ fn differing_cells_are_flagged_and_only_those() {
             Answer::PrePhase => {
                 ra.debulking.level != rb.debulking.level || ra.debulking.plan != rb.debulking.plan
             }
+            Answer::Conflict => {
+                let sides = |r: &engine::Recommendation| -> Vec<Vec<Therapy>> {
+                    r.conflicts
+                        .iter()
+                        .map(|c| c.sides.iter().map(|s| s.therapy).collect())
+                        .collect()
+                };
+                sides(&ra) != sides(&rb)
+            }
+            Answer::OpenQuestions => ra.open_questions() != rb.open_questions(),
         };
         assert_eq!(row.differs, expected, "{row:#?}");
     }
@@ -93,7 +104,11 @@ fn differing_cells_are_flagged_and_only_those() {
             ..
         }
     ));
-    let prephase = cmp.answers.last().unwrap();
+    let prephase = cmp
+        .answers
+        .iter()
+        .find(|r| r.answer == Answer::PrePhase)
+        .unwrap();
     assert_eq!(prephase.answer, Answer::PrePhase);
     assert!(prephase.differs);
     assert!(matches!(
@@ -313,4 +328,66 @@ fn fields_the_setting_does_not_use_do_not_differ() {
             "Second CR".to_string()
         ]
     );
+}
+
+/// The comparison shows whether preferences conflict and how many questions are still open,
+/// so a column that looks "option" everywhere is not read as settled.
+#[test]
+fn conflicts_and_open_questions_have_rows() {
+    use engine::compare::{Answer, AnswerCell};
+    let known = |bm: &str, hsct: &str| {
+        let mut raw = RawScenario::new();
+        for (key, value) in [
+            ("age", "30"),
+            ("set", "r2"),
+            ("bm", bm),
+            ("pb", "0"),
+            ("ldhs", "norm"),
+            ("emd", "no"),
+            ("cns", "no"),
+            ("cd19", "pos"),
+            ("cd22", "pos"),
+            ("ph", "neg"),
+            ("hsct", hsct),
+            ("phsct", "no"),
+            ("lines", "2"),
+            ("pblin", "no"),
+            ("pino", "no"),
+            ("pcart", "no"),
+            ("kmt2a", "no"),
+            ("crcl", "100"),
+            ("dial", "no"),
+            ("liver", "no"),
+        ] {
+            raw.set(Field::from_key(key).unwrap(), value);
+        }
+        raw
+    };
+    // High burden favours inotuzumab, a planned transplant blinatumomab: a conflict.
+    let conflict = known("70", "plan");
+    let plain = known("10", "no");
+    let unknown_ph = plain.clone().with(Field::Ph, "unk");
+    let c = engine::compare::compare(&[
+        ("conflict", &conflict),
+        ("plain", &plain),
+        ("ph?", &unknown_ph),
+    ])
+    .unwrap();
+    let row = |a: Answer| c.answers.iter().find(|r| r.answer == a).unwrap();
+    let conflicts = row(Answer::Conflict);
+    assert!(conflicts.differs);
+    assert!(
+        matches!(&conflicts.cells[0], AnswerCell::Text(t) if t.contains('⇄')),
+        "{:?}",
+        conflicts.cells
+    );
+    assert_eq!(conflicts.cells[1], AnswerCell::Text("None".into()));
+    let open = row(Answer::OpenQuestions);
+    assert_eq!(open.cells[1], AnswerCell::Text("None".into()));
+    assert!(
+        matches!(&open.cells[2], AnswerCell::Text(t) if t.contains("P-PH-UNK")),
+        "{:?}",
+        open.cells
+    );
+    assert!(open.differs);
 }

@@ -84,6 +84,7 @@ fn answer(cell: AnswerCell) -> String {
     match cell {
         AnswerCell::Therapy { status, badge, .. } => format!("{} · {badge}", status.label()),
         AnswerCell::PrePhase { text, .. } => text.to_string(),
+        AnswerCell::Text(text) => text,
         AnswerCell::NotAssessed => "not assessed".to_string(),
     }
 }
