@@ -114,7 +114,7 @@ pub fn case_of(raw: &RawScenario) -> Option<&'static TeachingCase> {
     CASES.iter().find(|c| c.raw() == *raw)
 }
 
-const fn expect(statuses: [Status; 5], prephase: DebulkingLevel) -> Expected {
+const fn answer(statuses: [Status; 5], prephase: DebulkingLevel) -> Expected {
     let [blinatumomab, inotuzumab, tisagenlecleucel, brexucabtagene, obecabtagene] = statuses;
     Expected {
         blinatumomab,
@@ -299,7 +299,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("No response: leukaemic cells 95% before the first cycle and 100% after it. Palliative care; died."),
         sources: S3_1,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Required),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Required),
     },
     TeachingCase {
         id: "s3-patient-2",
@@ -311,7 +311,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("No response (leukaemic cells 95% before, 98% after the first cycle). Referred abroad for CAR-T, which renal failure and an invasive fungal infection prevented; died."),
         sources: S3_2,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Required),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Required),
     },
     TeachingCase {
         id: "s3-patient-3",
@@ -323,7 +323,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("Blinatumomab with donor lymphocyte infusions: leukaemic cells 39.9% → 0.03% after the first cycle and 0% after the second. A CD19-positive relapse followed very early after a further transplant; CAR-T was planned; died."),
         sources: S3_3,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Undetermined),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Undetermined),
     },
     TeachingCase {
         id: "s3-patient-4",
@@ -335,7 +335,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("No response: leukaemic cells 22% → 58.5% after the first cycle and 89.7% after a second at three times the dose. No response to inotuzumab either; the leukaemia switched to mixed phenotype; died."),
         sources: S3_4,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Undetermined),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Undetermined),
     },
     TeachingCase {
         id: "s3-patient-5",
@@ -347,7 +347,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("Responded: leukaemic cells 65% → 0.04% after the first cycle, 0% after the second. A CD19-negative relapse followed, was treated with chemotherapy and a haploidentical transplant in second CR, and the child was alive in remission 47.1 months later."),
         sources: S3_5,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Required),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Required),
     },
     TeachingCase {
         id: "s3-patient-6",
@@ -359,7 +359,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("Responded: leukaemic cells 56.9% → 0.25% after the first cycle, 0% after the second; no relapse; died."),
         sources: S3_6,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Required),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Required),
     },
     TeachingCase {
         id: "s3-patient-7",
@@ -371,7 +371,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS,
         reported: Some("Responded after the first cycle (leukaemic cells 65% → 0.25%) with grade 4 neurotoxicity; relapsed CD19-negative; supportive care; died."),
         sources: S3_7,
-        expected: expect([Opt, Caution, Opt, Ne, Ne], Required),
+        expected: answer([Opt, Caution, Opt, Ne, Ne], Required),
     },
     TeachingCase {
         id: "s3-patient-8",
@@ -383,7 +383,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS_IN_CR,
         reported: Some("MRD-negative after the first cycle; no relapse; alive."),
         sources: S3_8,
-        expected: expect([Ne, Ne, Ne, Ne, Ne], NotApplicable),
+        expected: answer([Ne, Ne, Ne, Ne, Ne], NotApplicable),
     },
     TeachingCase {
         id: "s3-patient-9",
@@ -395,7 +395,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: S3_ASSUMPTIONS_IN_CR,
         reported: Some("MRD-negative after the first and second cycles; no relapse; alive."),
         sources: S3_9,
-        expected: expect([Ne, Ne, Ne, Ne, Ne], NotApplicable),
+        expected: answer([Ne, Ne, Ne, Ne, Ne], NotApplicable),
     },
     TeachingCase {
         id: "ph-positive-after-tki",
@@ -416,7 +416,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_TKI_SALVAGE_S0, Q_PH_APPROVED_S2, Q_ALCANTARA_S0],
-        expected: expect([Opt, Opt, Ne, Opt, Opt], NotNeeded),
+        expected: answer([Opt, Opt, Ne, Opt, Opt], NotNeeded),
     },
     TeachingCase {
         id: "ph-positive-t315i",
@@ -437,7 +437,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_ALCANTARA_S0, Q_CHEMO_FREE_S0],
-        expected: expect([Opt, Opt, Ne, Opt, Opt], NotNeeded),
+        expected: answer([Opt, Opt, Ne, Opt, Opt], NotNeeded),
     },
     TeachingCase {
         id: "mrd-positive-cr1",
@@ -458,7 +458,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_MRD_S2, Q_MRD_INO_S2],
-        expected: expect([Preferred, Ne, Ne, Ne, Ne], NotApplicable),
+        expected: answer([Preferred, Ne, Ne, Ne, Ne], NotApplicable),
     },
     TeachingCase {
         id: "high-burden",
@@ -478,7 +478,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_BURDEN_S2, Q_BURDEN_S4],
-        expected: expect([Opt, Preferred, Ne, Opt, Opt], Required),
+        expected: answer([Opt, Preferred, Ne, Opt, Opt], Required),
     },
     TeachingCase {
         id: "cns-disease",
@@ -498,7 +498,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_CNS_S2],
-        expected: expect([Caution, Preferred, Ne, Opt, Opt], NotNeeded),
+        expected: answer([Caution, Preferred, Ne, Opt, Opt], NotNeeded),
     },
     TeachingCase {
         id: "cd19-negative-relapse",
@@ -518,7 +518,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_ANTIGEN_LOSS_S2, Q_CD19_NEG_S3],
-        expected: expect([Ne, Opt, Ne, Ne, Ne], NotNeeded),
+        expected: answer([Ne, Opt, Ne, Ne, Ne], NotNeeded),
     },
     TeachingCase {
         id: "transplant-planned",
@@ -538,7 +538,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_HSCT_S2],
-        expected: expect([Preferred, Caution, Ne, Opt, Opt], NotNeeded),
+        expected: answer([Preferred, Caution, Ne, Opt, Opt], NotNeeded),
     },
     TeachingCase {
         id: "young-adult-us",
@@ -558,7 +558,7 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[Q_CART_21_S2, L_TISA_US, L_BREXU_US, L_OBE_US],
-        expected: expect([Opt, Opt, Opt, Opt, Opt], NotNeeded),
+        expected: answer([Opt, Opt, Opt, Opt, Opt], NotNeeded),
     },
     TeachingCase {
         id: "young-adult-eu",
@@ -578,6 +578,6 @@ pub const CASES: &[TeachingCase] = &[
         assumptions: "",
         reported: None,
         sources: &[L_TISA_EU, L_BREXU_EU, L_OBE_EU],
-        expected: expect([Opt, Opt, Opt, Ne, Ne], NotNeeded),
+        expected: answer([Opt, Opt, Opt, Ne, Ne], NotNeeded),
     },
 ];

@@ -787,14 +787,7 @@ fn html_references(html: &str) -> (Vec<String>, Vec<String>) {
     let mut explicit = Vec::new();
     let mut scanned = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let (name, attrs, after) = parse_tag(&rest[1..]);
-        rest = after;
+    while let Some((name, attrs)) = next_tag(&mut rest) {
         if name.is_empty() {
             continue;
         }
@@ -819,13 +812,36 @@ fn html_references(html: &str) -> (Vec<String>, Vec<String>) {
             );
         }
         if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
-            scanned.extend(text_references(&rest[..end]));
-            rest = &rest[end..];
+            scanned.extend(text_references(element_text(&mut rest, &name)));
         }
     }
     (explicit, scanned)
+}
+
+/// The next tag of `rest` (name and attributes), skipping text and comments, with `rest`
+/// moved past it; `None` at the end. Shared by every reader of the built pages.
+fn next_tag(rest: &mut &str) -> Option<(String, Vec<(String, String)>)> {
+    loop {
+        let open = rest.find('<')?;
+        *rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            *rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let (name, attrs, after) = parse_tag(&rest[1..]);
+        *rest = after;
+        return Some((name, attrs));
+    }
+}
+
+/// The text of a `<script>` or `<style>` element just opened, up to its closing tag, with
+/// `rest` moved to that tag.
+fn element_text<'a>(rest: &mut &'a str, name: &str) -> &'a str {
+    let close = format!("</{name}");
+    let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+    let text = &rest[..end];
+    *rest = &rest[end..];
+    text
 }
 
 /// Parses the tag after a `<`: its lower-case name (empty for closing tags, doctypes and

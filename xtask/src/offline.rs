@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use super::{base64, command, parse_tag, Result};
+use super::{base64, command, element_text, next_tag, Result};
 
 /// The service worker of a release, with `{{VERSION}}` and `{{FILES}}` to fill in. Its
 /// comment lines are left out of the written worker.
@@ -164,14 +164,7 @@ fn with_script_hashes(html: &str) -> Result<Option<String>> {
     let mut hashes = Vec::new();
     let mut style_hashes = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let (name, attrs, after) = parse_tag(&rest[1..]);
-        rest = after;
+    while let Some((name, attrs)) = next_tag(&mut rest) {
         let attr = |key: &str| {
             attrs
                 .iter()
@@ -182,28 +175,14 @@ fn with_script_hashes(html: &str) -> Result<Option<String>> {
             && attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
         {
             policy = attr("content").map(str::to_string);
-        } else if name == "script" {
-            let end = rest
-                .to_ascii_lowercase()
-                .find("</script")
-                .unwrap_or(rest.len());
-            if attr("src").is_none() {
-                hashes.push(format!(
-                    "'sha256-{}'",
-                    base64(&sha256(&rest.as_bytes()[..end])?)
-                ));
+        } else if name == "script" || name == "style" {
+            let text = element_text(&mut rest, &name);
+            let hash = format!("'sha256-{}'", base64(&sha256(text.as_bytes())?));
+            if name == "style" {
+                style_hashes.push(hash);
+            } else if attr("src").is_none() {
+                hashes.push(hash);
             }
-            rest = &rest[end..];
-        } else if name == "style" {
-            let end = rest
-                .to_ascii_lowercase()
-                .find("</style")
-                .unwrap_or(rest.len());
-            style_hashes.push(format!(
-                "'sha256-{}'",
-                base64(&sha256(&rest.as_bytes()[..end])?)
-            ));
-            rest = &rest[end..];
         }
     }
     let Some(old) = policy else {
