@@ -285,7 +285,9 @@ fn render(x: f64, mode: Mode) -> String {
     // The value to write is digits × 10^power10.
     let (digits, power10) = match mode {
         Mode::Shortest | Mode::Exp if mantissa == 0 => (vec![0], 0),
-        Mode::Shortest | Mode::Exp => shortest(mantissa, power2, x.abs()),
+        Mode::Shortest | Mode::Exp => {
+            short_decimal(x.abs()).unwrap_or_else(|| shortest(mantissa, power2, x.abs()))
+        }
         Mode::Fixed(decimals) => {
             let mut digits = rounded(mantissa, power2, decimals as i64).into_digits();
             if digits.is_empty() {
@@ -416,6 +418,46 @@ fn shortest(mantissa: u64, power2: i64, value: f64) -> (Vec<u8>, i64) {
         }
         count += 1;
     }
+}
+
+/// The shortest digits of `value` (positive, finite) and their power of ten, found with
+/// double arithmetic when `value` has at most 15 decimals and fewer than 2⁵² units of its
+/// last one — every number a clinician types or a dose rounded to two decimals — else
+/// `None`, for [`shortest`]'s exact search.
+///
+/// Why it is exact: with `k` decimals, `c / 10^k` for an integer `c < 2⁵²` is one correctly
+/// rounded IEEE division, so it equals `value` exactly when the decimal `c × 10^-k` reads
+/// back as `value`. Below 2⁵² units the doubles are closer together than `10^-k`, so at most
+/// one such `c` reads back for each `k`, and the first `k` that has one gives the fewest
+/// digits (as [`shortest`] would).
+fn short_decimal(value: f64) -> Option<(Vec<u8>, i64)> {
+    const LIMIT: f64 = (1u64 << 52) as f64;
+    for (k, &scale) in POW10.iter().enumerate().take(16) {
+        let product = value * scale;
+        if product >= LIMIT {
+            return None;
+        }
+        // The product is rounded, so the integer that reads back may be a neighbour.
+        let near = product.round() as u64;
+        let hit = [near, near + 1, near.saturating_sub(1)]
+            .into_iter()
+            .find(|&c| c > 0 && c as f64 / scale == value);
+        if let Some(mut c) = hit {
+            let mut power10 = -(k as i64);
+            while c % 10 == 0 {
+                c /= 10;
+                power10 += 1;
+            }
+            let mut digits = Vec::with_capacity(16);
+            while c > 0 {
+                digits.push((c % 10) as u8);
+                c /= 10;
+            }
+            digits.reverse();
+            return Some((digits, power10));
+        }
+    }
+    None
 }
 
 /// Adds one to a decimal number (digits 0–9, most significant first).

@@ -67,7 +67,7 @@ pub struct LabelCheck {
     /// Off-label and excluded, off-label only, or unknown.
     pub outcome: CheckOutcome,
     /// The condition in plain words, with this patient's values and the region.
-    pub text: String,
+    pub text: crate::Text,
     /// The label documents it rests on.
     pub sources: &'static [Citation],
 }
@@ -243,7 +243,7 @@ pub fn verdict(therapy: Therapy, s: &Scenario) -> LabelVerdict {
                 LabelCheck {
                     rule,
                     outcome,
-                    text,
+                    text: text.into(),
                     sources: indication.sources,
                 },
             );
@@ -268,13 +268,13 @@ fn push(
     out: &mut Vec<LabelCheck>,
     rule: RuleId,
     outcome: CheckOutcome,
-    text: String,
+    text: impl Into<crate::Text>,
     sources: &'static [Citation],
 ) {
     out.push(LabelCheck {
         rule,
         outcome,
-        text,
+        text: text.into(),
         sources,
     });
 }
@@ -350,7 +350,7 @@ fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                         out,
                         id,
                         Unknown,
-                        "EU label: Ph-positive adults need failure of at least 2 TKIs; the number of TKIs failed is needed.".into(),
+                        "EU label: Ph-positive adults need failure of at least 2 TKIs; the number of TKIs failed is needed.",
                         &[L_BLINA_EU_RR],
                     ),
                     failed => push(
@@ -369,7 +369,7 @@ fn blinatumomab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                     out,
                     id,
                     Unknown,
-                    "EU label: Ph status decides it (Ph-negative adults; Ph-positive only after at least 2 failed TKIs); BCR-ABL1 is needed.".into(),
+                    "EU label: Ph status decides it (Ph-negative adults; Ph-positive only after at least 2 failed TKIs); BCR-ABL1 is needed.",
                     &[L_BLINA_EU_RR],
                 );
             }
@@ -474,7 +474,7 @@ fn eu_child_prior_therapies(s: &Scenario, out: &mut Vec<LabelCheck>) {
             out,
             RuleId::EBlinLabel,
             CheckOutcome::Unknown,
-            "EU label: children need relapse after at least 2 prior therapies or after allo-HSCT; the number of prior lines is needed.".into(),
+            "EU label: children need relapse after at least 2 prior therapies or after allo-HSCT; the number of prior lines is needed.",
             &[L_BLINA_EU_RR],
         ),
     }
@@ -549,7 +549,7 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                     out,
                     RuleId::EInoLiver,
                     Unknown,
-                    "EU label: contraindicated with prior VOD/SOS or serious ongoing liver disease; the liver history is needed.".into(),
+                    "EU label: contraindicated with prior VOD/SOS or serious ongoing liver disease; the liver history is needed.",
                     &[L_INO_EU_LIVER],
                 ),
                 Liver::None => {}
@@ -559,7 +559,7 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                     out,
                     RuleId::EInoLabel,
                     Unknown,
-                    "EU label: Ph-positive adults need failure of at least 1 TKI; BCR-ABL1 (Ph status) is needed.".into(),
+                    "EU label: Ph-positive adults need failure of at least 1 TKI; BCR-ABL1 (Ph status) is needed.",
                     &[L_INO_EU],
                 );
             }
@@ -569,14 +569,14 @@ fn inotuzumab(s: &Scenario, out: &mut Vec<LabelCheck>) {
                         out,
                         RuleId::EInoLabel,
                         Excludes,
-                        "EU label: Ph-positive adults after failure of at least 1 TKI; none has failed.".into(),
+                        "EU label: Ph-positive adults after failure of at least 1 TKI; none has failed.",
                         &[L_INO_EU],
                     ),
                     TkisFailed::Unknown => push(
                         out,
                         RuleId::EInoLabel,
                         Unknown,
-                        "EU label: Ph-positive adults after failure of at least 1 TKI; the number of TKIs failed is needed.".into(),
+                        "EU label: Ph-positive adults after failure of at least 1 TKI; the number of TKIs failed is needed.",
                         &[L_INO_EU],
                     ),
                     _ => {}
@@ -663,7 +663,7 @@ fn tisagenlecleucel(s: &Scenario, out: &mut Vec<LabelCheck>) {
             out,
             RuleId::ECart,
             Unknown,
-            "US label: refractory disease or second or later relapse. Confirm this relapse after allo-HSCT is a second or later relapse (the EU label covers relapse after transplant as such).".into(),
+            "US label: refractory disease or second or later relapse. Confirm this relapse after allo-HSCT is a second or later relapse (the EU label covers relapse after transplant as such).",
             src,
         ),
         _ => {}

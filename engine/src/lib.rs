@@ -36,6 +36,10 @@ pub mod validate;
 pub mod what_if;
 
 pub use evaluate::evaluate;
+
+/// A text the engine shows: most are fixed sentences, borrowed for free; those with the
+/// patient's values are built once per evaluation.
+pub type Text = std::borrow::Cow<'static, str>;
 pub use fields::{Field, FieldKind, Group, FIELDS};
 pub use recommendation::Recommendation;
 pub use scenario::{RawScenario, Region, Scenario};

@@ -21,7 +21,7 @@ pub struct Reason {
     /// What it does to the status.
     pub effect: Effect,
     /// The conclusion in plain language.
-    pub text: String,
+    pub text: crate::Text,
     /// Its sources (never empty).
     pub sources: &'static [Citation],
     /// The region whose label it applied (every eligibility reason names one).

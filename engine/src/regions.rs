@@ -20,7 +20,7 @@ pub struct RegionDifference {
     pub there: (Status, LabelStatus),
     /// Why, in the other region's label words (its unmet or undecidable conditions; empty
     /// when it is within that label).
-    pub why: Vec<String>,
+    pub why: Vec<crate::Text>,
 }
 
 /// Every therapy whose status or label badge changes when `scenario` is evaluated under the

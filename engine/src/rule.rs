@@ -199,7 +199,7 @@ pub struct Finding {
     /// What it does to the status.
     pub effect: Effect,
     /// The conclusion in plain language, with this patient's numbers.
-    pub text: String,
+    pub text: crate::Text,
     /// The sources it rests on (at least one).
     pub sources: &'static [Citation],
     /// The region whose label the finding applied: set on every eligibility finding.

@@ -283,4 +283,13 @@ proptest! {
         let x = (whole as f64 + f64::from(frac) / 100_000.0) / 10f64.powi(scale);
         writes_like_core(x)?;
     }
+
+    /// Decimals as typed (an integer over a power of ten), up to and past the limit of the
+    /// double-arithmetic path, and their neighbouring doubles.
+    #[test]
+    fn writes_short_decimals(m in 1u64..(1u64 << 54), k in 0i32..18, step in -1i64..=1) {
+        let x = m as f64 / 10f64.powi(k);
+        let x = f64::from_bits((x.to_bits() as i64 + step) as u64);
+        writes_like_core(x)?;
+    }
 }

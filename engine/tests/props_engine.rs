@@ -648,7 +648,7 @@ fn findings_of(
     let mut out: Vec<_> = rec
         .reasons_of(rule)
         .into_iter()
-        .map(|(t, r)| (t, r.effect, r.text.clone(), r.sources))
+        .map(|(t, r)| (t, r.effect, r.text.to_string(), r.sources))
         .collect();
     out.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
     out
@@ -1142,7 +1142,7 @@ fn shown(rec: &Recommendation, t: &Threshold) -> Vec<String> {
         .rules
         .iter()
         .flat_map(|&id| rec.reasons_of(id))
-        .map(|(_, r)| r.text.clone())
+        .map(|(_, r)| r.text.to_string())
         .collect();
     texts.push(rec.input(t.field));
     texts

@@ -287,7 +287,7 @@ fn trace_list(rec: &Recommendation) -> impl IntoView {
             .into_iter()
             .map(|(therapy, r)| match therapy {
                 Some(t) => format!("{}: {}", t.name(), r.text),
-                None => r.text.clone(),
+                None => r.text.to_string(),
             })
             .collect();
         view! {

@@ -137,7 +137,7 @@ pub const E_BLIN_LABEL: Rule = Rule {
                 s.region,
                 Some(Therapy::Blinatumomab),
                 Effect::Note,
-                "EU label: Ph-positive adults only when there is no alternative treatment (with T315I, ponatinib is one to weigh).".into(),
+                "EU label: Ph-positive adults only when there is no alternative treatment (with T315I, ponatinib is one to weigh).",
                 &[labels::L_BLINA_EU_RR],
             ));
         }

@@ -86,13 +86,13 @@ pub fn rule(id: RuleId) -> Option<&'static Rule> {
 fn finding(
     therapy: Option<Therapy>,
     effect: Effect,
-    text: String,
+    text: impl Into<crate::Text>,
     sources: &'static [Citation],
 ) -> Finding {
     Finding {
         therapy,
         effect,
-        text,
+        text: text.into(),
         sources,
         region: None,
     }
@@ -103,7 +103,7 @@ fn finding_in(
     region: Region,
     therapy: Option<Therapy>,
     effect: Effect,
-    text: String,
+    text: impl Into<crate::Text>,
     sources: &'static [Citation],
 ) -> Finding {
     Finding {
@@ -233,7 +233,7 @@ mod tests {
         (rule.eval)(s)
             .into_iter()
             .filter(|f| f.therapy == therapy)
-            .map(|f| f.text)
+            .map(|f| f.text.into_owned())
             .collect()
     }
 

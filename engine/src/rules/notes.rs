@@ -167,7 +167,7 @@ pub const P_PH: Rule = Rule {
             out.push(finding(
                 Some(t),
                 Effect::Note,
-                "Ph-positive: plan TKI therapy alongside.".into(),
+                "Ph-positive: plan TKI therapy alongside.",
                 &[Q_TKI_S0],
             ));
         }
@@ -175,13 +175,13 @@ pub const P_PH: Rule = Rule {
             YesNo::Yes => out.push(finding(
                 None,
                 Effect::Note,
-                "T315I: imatinib and the second-generation TKIs (dasatinib, nilotinib, bosutinib) do not work against it; ponatinib is the TKI with activity.".into(),
+                "T315I: imatinib and the second-generation TKIs (dasatinib, nilotinib, bosutinib) do not work against it; ponatinib is the TKI with activity.",
                 &[Q_T315I_S0, L_PONATINIB_US, L_PONATINIB_NICE],
             )),
             YesNo::Unknown => out.push(finding(
                 None,
                 Effect::NeedsTest,
-                "T315I mutation status is needed to choose the TKI: with T315I only ponatinib is active.".into(),
+                "T315I mutation status is needed to choose the TKI: with T315I only ponatinib is active.",
                 &[Q_T315I_S0, L_PONATINIB_US],
             )),
             YesNo::No => {}
@@ -206,7 +206,7 @@ pub const P_PH_UNK: Rule = Rule {
         };
         Therapy::ALL
             .into_iter()
-            .map(|t| finding(Some(t), Effect::NeedsTest, text.into(), &[Q_TKI_S0, L_BLINA_EU_RR]))
+            .map(|t| finding(Some(t), Effect::NeedsTest, text, &[Q_TKI_S0, L_BLINA_EU_RR]))
             .collect()
     },
 };
@@ -305,15 +305,14 @@ pub const P_KMT2A: Rule = Rule {
         let mut out = vec![finding(
             None,
             Effect::Note,
-            "KMT2A rearranged: watch for lineage switch to AML (or mixed phenotype) under CD19-directed therapy.".into(),
+            "KMT2A rearranged: watch for lineage switch to AML (or mixed phenotype) under CD19-directed therapy.",
             &[Q_KMT2A_S2, Q_KMT2A_S3],
         )];
         for t in CD19_DIRECTED {
             out.push(finding(
                 Some(t),
                 Effect::Note,
-                "KMT2A rearranged: risk of lineage switch to AML under CD19-directed therapy."
-                    .into(),
+                "KMT2A rearranged: risk of lineage switch to AML under CD19-directed therapy.",
                 &[Q_KMT2A_S2],
             ));
         }
@@ -360,7 +359,7 @@ pub const P_HSCT_CAND: Rule = Rule {
         vec![finding(
             Some(Therapy::Inotuzumab),
             Effect::Note,
-            "Transplant candidate: if an allo-HSCT follows, VOD risk with inotuzumab rises; limit it to 2 cycles (a third only if CR/CRi with MRD negativity is not reached).".into(),
+            "Transplant candidate: if an allo-HSCT follows, VOD risk with inotuzumab rises; limit it to 2 cycles (a third only if CR/CRi with MRD negativity is not reached).",
             &[Q_HSCT_S2, L_INO_CYCLES],
         )]
     },

@@ -95,7 +95,7 @@ pub const P_HSCT: Rule = Rule {
             return vec![finding(
                 Some(Therapy::Inotuzumab),
                 Effect::NeedsTest,
-                "Transplant plan is needed before inotuzumab: an allo-HSCT after it raises the risk of VOD.".into(),
+                "Transplant plan is needed before inotuzumab: an allo-HSCT after it raises the risk of VOD.",
                 &[Q_HSCT_S2],
             )];
         }
@@ -110,14 +110,14 @@ pub const P_HSCT: Rule = Rule {
         let mut out = vec![finding(
             Some(Therapy::Inotuzumab),
             Effect::Caution,
-            "Allo-HSCT planned: VOD risk with inotuzumab; if it is used, limit to 2 cycles.".into(),
+            "Allo-HSCT planned: VOD risk with inotuzumab; if it is used, limit to 2 cycles.",
             &[Q_HSCT_S2, L_INO_CYCLES],
         )];
         if s.cd19.is_positive() && s.cd22.is_positive() {
             out.push(finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Favours,
-                "CD19- and CD22-positive with allo-HSCT planned: blinatumomab is preferred (no VOD risk).".into(),
+                "CD19- and CD22-positive with allo-HSCT planned: blinatumomab is preferred (no VOD risk).",
                 &[Q_HSCT_S2],
             ));
         }
@@ -143,7 +143,7 @@ pub const P_VOD: Rule = Rule {
                 return vec![finding(
                     Some(Therapy::Inotuzumab),
                     Effect::NeedsTest,
-                    "Liver history (serious ongoing liver disease, prior VOD/SOS) is needed before inotuzumab: either raises the risk of VOD.".into(),
+                    "Liver history (serious ongoing liver disease, prior VOD/SOS) is needed before inotuzumab: either raises the risk of VOD.",
                     &[L_VOD_RISK],
                 )]
             }
@@ -152,7 +152,7 @@ pub const P_VOD: Rule = Rule {
         vec![finding(
             Some(Therapy::Inotuzumab),
             Effect::Caution,
-            text.into(),
+            text,
             &[L_VOD_RISK],
         )]
     },
@@ -227,7 +227,7 @@ pub const P_CNS: Rule = Rule {
             return vec![finding(
                 Some(Therapy::Blinatumomab),
                 Effect::NeedsTest,
-                "CNS status is needed before blinatumomab: active CNS leukaemia or a history of CNS pathology calls for caution.".into(),
+                "CNS status is needed before blinatumomab: active CNS leukaemia or a history of CNS pathology calls for caution.",
                 &[Q_CNS_S1],
             )];
         }
@@ -238,13 +238,13 @@ pub const P_CNS: Rule = Rule {
             finding(
                 Some(Therapy::Inotuzumab),
                 Effect::Favours,
-                "Active CNS disease: inotuzumab is favoured (no blinatumomab neurotoxicity).".into(),
+                "Active CNS disease: inotuzumab is favoured (no blinatumomab neurotoxicity).",
                 &[Q_CNS_S2],
             ),
             finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Caution,
-                "Active CNS disease: risk of neurotoxicity; the blinatumomab trials excluded active CNS leukaemia.".into(),
+                "Active CNS disease: risk of neurotoxicity; the blinatumomab trials excluded active CNS leukaemia.",
                 &[Q_CNS_S2, Q_CNS_S1],
             ),
         ]
@@ -264,7 +264,7 @@ pub const P_NEURO_HX: Rule = Rule {
         vec![finding(
             Some(Therapy::Blinatumomab),
             Effect::Caution,
-            "History of CNS pathology or seizures: neurotoxicity risk; give anticonvulsant prophylaxis before blinatumomab if there were seizures.".into(),
+            "History of CNS pathology or seizures: neurotoxicity risk; give anticonvulsant prophylaxis before blinatumomab if there were seizures.",
             &[Q_CNS_S1, Q_SEIZURE_S1],
         )]
     },
@@ -294,7 +294,7 @@ pub const P_MRD: Rule = Rule {
             None => vec![finding(
                 Some(Therapy::Blinatumomab),
                 Effect::NeedsTest,
-                "MRD level is needed: blinatumomab's approval requires MRD ≥ 0.1% (10⁻³).".into(),
+                "MRD level is needed: blinatumomab's approval requires MRD ≥ 0.1% (10⁻³).",
                 &[Q_MRD_S2],
             )],
         }
@@ -318,7 +318,7 @@ pub const P_PRIOR_RESP: Rule = Rule {
         for (exposure, text, therapies) in unknown {
             if exposure == PriorExposure::Unknown {
                 for &t in therapies {
-                    out.push(finding(Some(t), Effect::NeedsTest, text.into(), &[Q_RESIST_S3]));
+                    out.push(finding(Some(t), Effect::NeedsTest, text, &[Q_RESIST_S3]));
                 }
             }
         }
@@ -326,7 +326,7 @@ pub const P_PRIOR_RESP: Rule = Rule {
             out.push(finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Caution,
-                "No response to prior blinatumomab: the disease was refractory to it; no source supports re-treatment (resistance persisted even at triple dose in one child).".into(),
+                "No response to prior blinatumomab: the disease was refractory to it; no source supports re-treatment (resistance persisted even at triple dose in one child).",
                 &[Q_RESIST_S3, Q_DOSE_RESIST_S3],
             ));
         }
@@ -334,7 +334,7 @@ pub const P_PRIOR_RESP: Rule = Rule {
             out.push(finding(
                 Some(Therapy::Inotuzumab),
                 Effect::Caution,
-                "No response to prior inotuzumab: the disease was refractory to it; no source supports re-treatment.".into(),
+                "No response to prior inotuzumab: the disease was refractory to it; no source supports re-treatment.",
                 &[Q_INO_NORESP_S3],
             ));
         }
@@ -343,7 +343,7 @@ pub const P_PRIOR_RESP: Rule = Rule {
                 out.push(finding(
                     Some(t),
                     Effect::Caution,
-                    "No response to prior CD19 CAR-T: the disease was refractory to CD19 CAR-T; no source supports another product after non-response.".into(),
+                    "No response to prior CD19 CAR-T: the disease was refractory to CD19 CAR-T; no source supports another product after non-response.",
                     &[Q_ANTIGEN_LOSS_S2_REF, Q_RESIST_S3],
                 ));
             }
@@ -367,7 +367,7 @@ pub const P_POST_HSCT: Rule = Rule {
                 return vec![finding(
                     Some(Therapy::Inotuzumab),
                     Effect::NeedsTest,
-                    "Whether there was a prior allo-HSCT is needed before inotuzumab: a prior transplant raises the risk of VOD.".into(),
+                    "Whether there was a prior allo-HSCT is needed before inotuzumab: a prior transplant raises the risk of VOD.",
                     &[L_VOD_RISK],
                 )];
             }
@@ -377,13 +377,13 @@ pub const P_POST_HSCT: Rule = Rule {
             finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Note,
-                "Prior allo-HSCT: CR/CRh 45% (29/64) with blinatumomab after transplant.".into(),
+                "Prior allo-HSCT: CR/CRh 45% (29/64) with blinatumomab after transplant.",
                 &[Q_POST_HSCT_S1],
             ),
             finding(
                 Some(Therapy::Inotuzumab),
                 Effect::Caution,
-                "Prior allo-HSCT: higher VOD risk with inotuzumab.".into(),
+                "Prior allo-HSCT: higher VOD risk with inotuzumab.",
                 &[Q_VOD_S2, L_VOD_RISK],
             ),
         ]
@@ -401,7 +401,7 @@ pub const P_RENAL: Rule = Rule {
             return vec![finding(
                 Some(Therapy::Blinatumomab),
                 Effect::Caution,
-                "On dialysis: no data for blinatumomab.".into(),
+                "On dialysis: no data for blinatumomab.",
                 &[Q_RENAL_S2],
             )];
         }
