@@ -232,8 +232,50 @@ pub struct ExpFixed(pub f64, pub usize);
 
 impl fmt::Display for Shortest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&render(self.0, Mode::Shortest))
+        // Everyday numbers are written from a buffer on the stack: no allocation.
+        let x = self.0;
+        if x.is_finite() && x != 0.0 {
+            if let Some((digits, power10)) = short_decimal(x.abs()) {
+                let mut buf = [0u8; 40];
+                let len = plain(&mut buf, x < 0.0, &digits, power10);
+                if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
+                    return f.write_str(text);
+                }
+            }
+        }
+        f.write_str(&render(x, Mode::Shortest))
     }
+}
+
+/// Writes `digits × 10^power10` (as [`short_decimal`] returns them: at most 16 digits, at
+/// most 15 decimals, under 2⁵²) without an exponent into `buf`; returns the length.
+fn plain(buf: &mut [u8; 40], negative: bool, digits: &[u8], power10: i64) -> usize {
+    let mut len = 0;
+    let mut put = |b: u8| {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b;
+            len += 1;
+        }
+    };
+    if negative {
+        put(b'-');
+    }
+    let whole = digits.len() as i64 + power10;
+    if whole <= 0 {
+        put(b'0');
+        put(b'.');
+        (0..-whole).for_each(|_| put(b'0'));
+        digits.iter().for_each(|&d| put(b'0' + d));
+    } else {
+        for (i, &d) in digits.iter().enumerate() {
+            if i as i64 == whole {
+                put(b'.');
+            }
+            put(b'0' + d);
+        }
+        (0..power10.max(0)).for_each(|_| put(b'0'));
+    }
+    len
 }
 
 impl fmt::Display for Fixed {
@@ -286,7 +328,10 @@ fn render(x: f64, mode: Mode) -> String {
     let (digits, power10) = match mode {
         Mode::Shortest | Mode::Exp if mantissa == 0 => (vec![0], 0),
         Mode::Shortest | Mode::Exp => {
-            short_decimal(x.abs()).unwrap_or_else(|| shortest(mantissa, power2, x.abs()))
+            match short_decimal(x.abs()) {
+                Some((digits, power10)) => (digits.to_vec(), power10),
+                None => shortest(mantissa, power2, x.abs()),
+            }
         }
         Mode::Fixed(decimals) => {
             let mut digits = rounded(mantissa, power2, decimals as i64).into_digits();
@@ -430,7 +475,7 @@ fn shortest(mantissa: u64, power2: i64, value: f64) -> (Vec<u8>, i64) {
 /// back as `value`. Below 2⁵² units the doubles are closer together than `10^-k`, so at most
 /// one such `c` reads back for each `k`, and the first `k` that has one gives the fewest
 /// digits (as [`shortest`] would).
-fn short_decimal(value: f64) -> Option<(Vec<u8>, i64)> {
+fn short_decimal(value: f64) -> Option<(Digits, i64)> {
     const LIMIT: f64 = (1u64 << 52) as f64;
     for (k, &scale) in POW10.iter().enumerate().take(16) {
         let product = value * scale;
@@ -448,16 +493,38 @@ fn short_decimal(value: f64) -> Option<(Vec<u8>, i64)> {
                 c /= 10;
                 power10 += 1;
             }
-            let mut digits = Vec::with_capacity(16);
-            while c > 0 {
-                digits.push((c % 10) as u8);
-                c /= 10;
-            }
-            digits.reverse();
-            return Some((digits, power10));
+            return Some((Digits::of(c), power10));
         }
     }
     None
+}
+
+/// The decimal digits of an integer below 2⁵² (at most 16), most significant first, kept
+/// on the stack.
+struct Digits {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Digits {
+    fn of(mut n: u64) -> Self {
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        while n > 0 && len < buf.len() {
+            buf[len] = (n % 10) as u8;
+            n /= 10;
+            len += 1;
+        }
+        buf[..len].reverse();
+        Digits { buf, len }
+    }
+}
+
+impl std::ops::Deref for Digits {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
 /// Adds one to a decimal number (digits 0–9, most significant first).

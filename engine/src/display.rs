@@ -15,10 +15,12 @@ pub struct Num(pub f64);
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let rounded = (self.0 * 100.0).round() / 100.0;
+        // Straight to the number's own Display: `write!` would go through the formatting
+        // machinery a second time.
         if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-            write!(f, "{}", rounded as i64)
+            fmt::Display::fmt(&(rounded as i64), f)
         } else {
-            write!(f, "{}", Shortest(rounded))
+            fmt::Display::fmt(&Shortest(rounded), f)
         }
     }
 }
@@ -36,9 +38,9 @@ pub struct Exact(pub f64);
 impl fmt::Display for Exact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
-            write!(f, "{}", self.0 as i64)
+            fmt::Display::fmt(&(self.0 as i64), f)
         } else {
-            write!(f, "{}", Shortest(self.0))
+            fmt::Display::fmt(&Shortest(self.0), f)
         }
     }
 }

@@ -25,8 +25,11 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let mut trace = Vec::with_capacity(RULES.len());
     // Reasons bucketed as they are found (one bucket per therapy, in Therapy::ALL order),
     // so nothing is cloned per therapy.
-    let mut buckets: Vec<Vec<Reason>> = vec![Vec::new(); Therapy::ALL.len()];
-    let mut notes = Vec::new();
+    // Sized for the most complex scenarios, so the pushes below seldom reallocate.
+    let mut buckets: Vec<Vec<Reason>> = (0..Therapy::ALL.len())
+        .map(|_| Vec::with_capacity(12))
+        .collect();
+    let mut notes = Vec::with_capacity(12);
     let mut prephase_reasons = Vec::new();
     for rule in RULES {
         let found = (rule.eval)(scenario);
