@@ -558,15 +558,14 @@ impl Validator<'_> {
         };
         // The engine counts per µL; a count entered as × 10⁹/L (1 × 10⁹/L = 1,000/µL) is
         // checked against the same limits in its own unit, then converted.
-        let per_ul = if self.raw.get(Field::PeripheralBlastsUnit).trim() == "g"
-            && field == Field::PeripheralBlasts
+        let per_ul = if field == Field::PeripheralBlasts
+            && self.raw.get(Field::PeripheralBlastsUnit).trim() == "g"
         {
             1000.0
         } else {
             1.0
         };
         let (min, max) = (min / per_ul, max / per_ul);
-        let unit = field.unit_in(self.raw);
         let value = match parse_number(text) {
             Ok(value) => value,
             Err(rest) => {
@@ -576,7 +575,7 @@ impl Validator<'_> {
         };
         let shown = text.trim();
         if value < min {
-            let limit = with_unit(unit, &Shortest(min).to_string());
+            let limit = with_unit(field.unit_in(self.raw), &Shortest(min).to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
@@ -585,7 +584,7 @@ impl Validator<'_> {
             return None;
         }
         if value > max {
-            let limit = with_unit(unit, &Shortest(max).to_string());
+            let limit = with_unit(field.unit_in(self.raw), &Shortest(max).to_string());
             self.problem(
                 field,
                 ProblemKind::Invalid,
