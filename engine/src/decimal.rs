@@ -327,12 +327,10 @@ fn render(x: f64, mode: Mode) -> String {
     // The value to write is digits × 10^power10.
     let (digits, power10) = match mode {
         Mode::Shortest | Mode::Exp if mantissa == 0 => (vec![0], 0),
-        Mode::Shortest | Mode::Exp => {
-            match short_decimal(x.abs()) {
-                Some((digits, power10)) => (digits.to_vec(), power10),
-                None => shortest(mantissa, power2, x.abs()),
-            }
-        }
+        Mode::Shortest | Mode::Exp => match short_decimal(x.abs()) {
+            Some((digits, power10)) => (digits.to_vec(), power10),
+            None => shortest(mantissa, power2, x.abs()),
+        },
         Mode::Fixed(decimals) => {
             let mut digits = rounded(mantissa, power2, decimals as i64).into_digits();
             if digits.is_empty() {

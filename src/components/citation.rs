@@ -27,7 +27,9 @@ pub fn ReadableQuote(
 }
 
 /// One source: its key, expanding to its title, the date checked and every quote or fact
-/// cited from it here.
+/// cited from it here. The expansion is built the first time it is opened: a page holds
+/// about a hundred citations, and building them all on every keystroke would cost more than
+/// the rest of the answer.
 #[component]
 pub fn CitationView(
     /// The source.
@@ -36,6 +38,25 @@ pub fn CitationView(
     quotes: Vec<(&'static str, bool)>,
 ) -> impl IntoView {
     let key = source.as_str();
+    let opened = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    // A new result re-renders into the same element, which may be open already: its
+    // element is bound before its body is built, so the body then comes at once.
+    let is_open = move || opened.get() || details.get_untracked().is_some_and(|d| d.open());
+    view! {
+        <details class="citation" data-source=key node_ref=details on:toggle=move |_| opened.set(true)>
+            <summary>
+                <span class="visually-hidden">"Source "</span>
+                {key}
+            </summary>
+            {move || is_open().then(|| citation_body(source, &quotes))}
+        </details>
+    }
+}
+
+/// What a citation expands to: the source's title, its document, each quote or fact, and
+/// the date it was checked.
+fn citation_body(source: SourceKey, quotes: &[(&'static str, bool)]) -> impl IntoView {
     let document = source.document().map(|d| {
         let href = if d.address.starts_with("http") {
             d.address.to_string()
@@ -57,27 +78,21 @@ pub fn CitationView(
         }
     });
     view! {
-        <details class="citation" data-source=key>
-            <summary>
-                <span class="visually-hidden">"Source "</span>
-                {key}
-            </summary>
-            <div class="citation-body">
-                <p class="citation-title">{source.title()}</p>
-                {document}
-                {quotes
-                    .into_iter()
-                    .map(|(q, verbatim)| {
-                        if verbatim {
-                            view! { <blockquote><ReadableQuote quote=q /></blockquote> }.into_any()
-                        } else {
-                            view! { <p class="citation-fact">"Label fact: " {q}</p> }.into_any()
-                        }
-                    })
-                    .collect_view()}
-                <p class="citation-checked">"Checked " {source.checked()}</p>
-            </div>
-        </details>
+        <div class="citation-body">
+            <p class="citation-title">{source.title()}</p>
+            {document}
+            {quotes
+                .iter()
+                .map(|&(q, verbatim)| {
+                    if verbatim {
+                        view! { <blockquote><ReadableQuote quote=q /></blockquote> }.into_any()
+                    } else {
+                        view! { <p class="citation-fact">"Label fact: " {q}</p> }.into_any()
+                    }
+                })
+                .collect_view()}
+            <p class="citation-checked">"Checked " {source.checked()}</p>
+        </div>
     }
 }
 

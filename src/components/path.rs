@@ -7,25 +7,34 @@ use engine::rules::RULES;
 use engine::Recommendation;
 use leptos::prelude::*;
 
-/// The decision path, folded by default. The diagram is drawn when the path is opened (and
-/// again when the result changes while it is open), so a folded path costs nothing on each
-/// keystroke; the list is its text equivalent.
+/// The decision path, folded by default. Its diagram and list are built only while it is
+/// open (on opening, and again when the result changes while it is open), so a folded path
+/// costs nothing on each keystroke; the list is the diagram's text equivalent.
 #[component]
 pub fn DecisionPath(
     /// The engine's result, whose trace this draws.
     rec: Recommendation,
+    /// Whether the path is open. It outlives each result, so a result that changes while
+    /// the path is open is drawn and listed at once.
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let fired = rec.trace.iter().filter(|s| s.fired).count();
     let total = rec.trace.len();
-    let drawing = diagram::diagram(&rec);
-    let list = trace_list(&rec);
-    let drawing = std::rc::Rc::new(drawing);
+    let rec = std::sync::Arc::new(rec);
     // A new result re-renders this component into the same, possibly open, element: redraw
     // once the page has been patched.
-    let redraw = drawing.clone();
+    let redraw = rec.clone();
     queue_microtask(move || draw_if_open(&redraw));
-    let on_toggle = move |_| draw_if_open(&drawing);
-    let open = |ev: &web_sys::Event| {
+    let listed = rec.clone();
+    let on_toggle = move |ev: web_sys::Event| {
+        let is_open = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
+            .is_some_and(|d| d.open());
+        open.set(is_open);
+        draw_if_open(&rec);
+    };
+    let follow = |ev: &web_sys::Event| {
         if let Some(rule) = rule_at(ev) {
             ev.prevent_default();
             reveal(&rule);
@@ -36,10 +45,10 @@ pub fn DecisionPath(
             class="card path"
             data-path
             on:toggle=on_toggle
-            on:click=move |ev| open(&ev)
+            on:click=move |ev| follow(&ev)
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
-                    open(&ev);
+                    follow(&ev);
                 }
             }
         >
@@ -50,7 +59,7 @@ pub fn DecisionPath(
                 "Solid boxes with ✓ fired; dashed boxes did not. Solid arrows run from a fired rule to the status or pre-phase decision it decided; dashed arrows, to a status held back until a test or value is known; dotted lines show what it read. Choose a rule for its statement, what it read and its sources."
             </p>
             <div class="path-diagram" id="path-diagram"></div>
-            {list}
+            {move || open.get().then(|| trace_list(&listed))}
         </details>
     }
 }
@@ -247,8 +256,8 @@ fn draw(host: &web_sys::Element, d: &Diagram) -> Option<()> {
     Some(())
 }
 
-/// Draws `d` into the path's diagram box if the path is open.
-fn draw_if_open(d: &Diagram) {
+/// Lays out and draws the diagram of `rec` into the path's box, if the path is open.
+fn draw_if_open(rec: &Recommendation) {
     let host = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|doc| doc.get_element_by_id("path-diagram"));
@@ -257,7 +266,7 @@ fn draw_if_open(d: &Diagram) {
         .and_then(|h| h.parent_element())
         .is_some_and(|details| details.has_attribute("open"));
     if let (Some(host), true) = (host, open) {
-        draw(&host, d);
+        draw(&host, &diagram::diagram(rec));
     }
 }
 

@@ -25,6 +25,8 @@ pub fn Results(
 ) -> impl IntoView {
     // The last "what would change it" step, kept across re-renders so it can be undone.
     let undo = RwSignal::new(Vec::new());
+    // Whether the decision path is open, kept across results like the undo list.
+    let path_open = RwSignal::new(false);
     view! {
         <section class="results" aria-labelledby="results-title" aria-live="polite">
             <div class="results-head">
@@ -83,7 +85,7 @@ pub fn Results(
                         <DebulkingCard debulking=rec.debulking warnings=rec.warnings.clone() />
                         <ScheduleCard schedule=rec.schedule warnings=rec.warnings.clone() />
                         <InotuzumabCard schedule=rec.inotuzumab cytoreduction warnings=rec.warnings.clone() />
-                        <DecisionPath rec=path />
+                        <DecisionPath rec=path open=path_open />
                     }
                         .into_any()
                 }

@@ -98,6 +98,18 @@ test('the diagram follows the form while open', async ({ aid }) => {
   // The result is redrawn: the path stays open and D-1 no longer fires.
   await expect(aid.decisionPath()).toHaveAttribute('open', '');
   await expect(aid.decisionPath().locator('[data-path-node="D-1"]')).toHaveAttribute('data-fired', 'false');
+  // The text list, built only while the path is open, follows too.
+  await expect(aid.decisionPath().locator('li[data-trace-rule="D-1"]')).not.toHaveClass(/fired/);
+  await expect(aid.decisionPath().locator('li[data-trace-rule]')).toHaveCount(35);
+});
+
+test('a folded path holds no list; opening it builds one', async ({ aid }) => {
+  await aid.open();
+  await aid.enter(SCENARIOS['a relapsed adult with high burden']);
+  await expect(aid.decisionPath().locator('li[data-trace-rule]')).toHaveCount(0);
+  await aid.openDecisionPath();
+  await expect(aid.decisionPath().locator('li[data-trace-rule]')).toHaveCount(35);
+  await expect(aid.decisionPath().locator('li[data-trace-rule="D-1"]')).toHaveClass(/fired/);
 });
 
 test('the diagram works by keyboard: a rule node opens its entry in the list', async ({ aid, page }) => {

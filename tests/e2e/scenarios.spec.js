@@ -604,6 +604,20 @@ test.describe('keyboard and citations', () => {
     await expect(citation).not.toHaveAttribute('open', '');
   });
 
+  test('an open citation keeps its quote when the answer changes around it', async ({ aid }) => {
+    await aid.open();
+    await aid.enter({ ...R2_ADULT, CD19: { choose: 'Negative' } });
+    const citation = aid.reason('blinatumomab', 'E-CD19').locator('details.citation').first();
+    // Folded, a citation holds only its key: the quote is built when it is first opened.
+    await expect(citation.locator('.citation-body')).toHaveCount(0);
+    await citation.locator('summary').click();
+    await expect(citation.locator('.citation-title')).toBeVisible();
+    await aid.fill('Age (years)', 35);
+    await expect(citation).toHaveAttribute('open', '');
+    await expect(citation.locator('.citation-title')).toHaveText('Blinatumomab in R/R ALL: pharmacology, toxicity and trials (review)');
+    await expect(citation.locator('blockquote')).toContainText('More than 90% of cases of BCP ALL express CD19');
+  });
+
   test('the decision path lists every rule and marks those that fired', async ({ aid }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'CNS status': { choose: 'Active CNS leukaemia' } });

@@ -138,6 +138,12 @@ test('the policy is strict, carries the loader hash, and blocks injected script 
 
 test('links to label documents are plain external links that open apart from the page', async ({ page }) => {
   await open(page, FULL_SCENARIO);
+  // A citation's document link is built when the citation is opened: open every one.
+  const citations = page.locator('details.citation');
+  const count = await citations.count();
+  expect(count).toBeGreaterThan(0);
+  await citations.evaluateAll((els) => els.forEach((d) => { d.open = true; }));
+  await expect(page.locator('details.citation .citation-body')).toHaveCount(count);
   const links = page.locator('a[href^="http"]');
   expect(await links.count()).toBeGreaterThan(0);
   for (const a of await links.all()) {
