@@ -496,7 +496,7 @@ fn what_if_speed() -> Result<Vec<Row>> {
         .map(str::to_string)
         .collect();
     for id in &ids {
-        let what = format!("Engine: what would change it, {id} (median)");
+        let what = format!("Engine: {id} (median)");
         rows.push(match medians.get(id) {
             Some(&ns) => Row::new(what, duration(ns), budget.clone()).within(ns <= WHAT_IF_MAX_NS),
             None => Row {
