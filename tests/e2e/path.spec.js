@@ -119,7 +119,9 @@ test('the diagram works by keyboard: a rule node opens its entry in the list', a
   await summary.focus();
   await page.keyboard.press('Enter');
   await expect(aid.decisionPath()).toHaveAttribute('open', '');
-  // Tab from the summary reaches the first rule node, then the next.
+  // The diagram is drawn when the path opens; then Tab from the summary reaches the first
+  // rule node.
+  await expect(aid.decisionPath().locator('[data-path-node]')).toHaveCount(35);
   await page.keyboard.press('Tab');
   const first = aid.decisionPath().locator('[data-path-node]').first();
   await expect(first).toBeFocused();

@@ -126,6 +126,11 @@ test.describe('quotes are shown readable', () => {
     // MRD 0.05%: P-MRD-LOW quotes "$\geq 10^{-4}$"; the schedules quote more. (The evidence
     // and how pages show the rest: pages.spec.js checks them the same way.)
     await aid.open('v=2&age=9&wt=30&ht=130&set=mrd&crn=1&mrd=0.05&cd19=pos&ph=neg&cns=no&crcl=25');
+    // A citation's quotes are built when it is opened: open every one.
+    const citations = page.locator('details.citation');
+    const count = await citations.count();
+    await citations.evaluateAll((els) => els.forEach((d) => { d.open = true; }));
+    await expect(page.locator('details.citation .citation-body')).toHaveCount(count);
     const quotes = page.locator('blockquote');
     expect(await quotes.count()).toBeGreaterThan(10);
     const raw = await quotes.evaluateAll((els) =>
