@@ -85,7 +85,7 @@ pub fn describe(field: Field, s: &Scenario) -> String {
             },
         )
         .into(),
-        Field::Age => crate::display::age(s.age_years),
+        Field::Age => crate::display::age(s.age_years).to_string(),
         Field::Weight => opt(s.weight_kg, " kg"),
         Field::Height => opt(s.height_cm, " cm"),
         Field::Setting => choice_label(

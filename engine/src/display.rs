@@ -63,36 +63,53 @@ pub fn beside(value: f64, threshold: f64) -> Exact {
 }
 
 /// An age in years as entered, or in months under two years, where months are what a
-/// paediatrician reads (0.5 years is "6 months").
-pub fn age(years: f64) -> String {
-    if years < 2.0 {
-        let months = (years * 12.0).round();
-        // Whole months are written as such, when they are exactly the age entered (so an age
-        // a hair under 1 month never reads "1 month"); otherwise the years as entered.
-        if months / 12.0 == years {
-            let m = months as i64;
-            return format!("{m} month{}", if m == 1 { "" } else { "s" });
+/// paediatrician reads (0.5 years is "6 months"). Written when formatted: most label checks
+/// that could name the age do not apply, and an eager string would be built for nothing.
+pub fn age(years: f64) -> Age {
+    Age(years)
+}
+
+/// An age as the aid writes it: see [`age`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Age(pub f64);
+
+impl fmt::Display for Age {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let years = self.0;
+        if years < 2.0 {
+            let months = (years * 12.0).round();
+            // Whole months are written as such, when they are exactly the age entered (so an
+            // age a hair under 1 month never reads "1 month"); otherwise the years as entered.
+            if months / 12.0 == years {
+                let m = months as i64;
+                return write!(f, "{m} month{}", if m == 1 { "" } else { "s" });
+            }
         }
+        write!(f, "{} years", exact(years))
     }
-    format!("{} years", exact(years))
 }
 
 /// A count with thousands separators, as entered otherwise ("15,000", "14,999.5").
 pub fn grouped(value: f64) -> String {
     let whole = exact(value).to_string();
-    let (int, frac) = match whole.split_once('.') {
-        Some((i, f)) => (i.to_string(), format!(".{f}")),
-        None => (whole, String::new()),
-    };
-    let digits: Vec<char> = int.chars().collect();
-    let mut out = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+    let int_end = whole.find('.').unwrap_or(whole.len());
+    let first_digit = whole[..int_end]
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(int_end);
+    let digits = int_end - first_digit;
+    if digits <= 3 {
+        return whole;
+    }
+    let mut out = String::with_capacity(whole.len() + digits / 3);
+    out.push_str(&whole[..first_digit]);
+    for (i, c) in whole[first_digit..int_end].chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 && c.is_ascii_digit() {
             out.push(',');
         }
-        out.push(*c);
+        out.push(c);
     }
-    out + &frac
+    out.push_str(&whole[int_end..]);
+    out
 }
 
 #[cfg(test)]
@@ -108,6 +125,9 @@ mod tests {
         assert_eq!(grouped(15_000.0), "15,000");
         assert_eq!(grouped(999.0), "999");
         assert_eq!(grouped(1_234_567.0), "1,234,567");
+        assert_eq!(grouped(1_000.0), "1,000");
+        assert_eq!(grouped(0.125), "0.125");
+        assert_eq!(grouped(-123_456.0), "-123,456");
     }
 
     #[test]
@@ -122,10 +142,10 @@ mod tests {
 
     #[test]
     fn ages() {
-        assert_eq!(age(0.5), "6 months");
-        assert_eq!(age(1.0 / 12.0), "1 month");
-        assert_eq!(age(0.05), "0.05 years");
-        assert_eq!(age(17.99), "17.99 years");
-        assert_eq!(age(40.0), "40 years");
+        assert_eq!(age(0.5).to_string(), "6 months");
+        assert_eq!(age(1.0 / 12.0).to_string(), "1 month");
+        assert_eq!(age(0.05).to_string(), "0.05 years");
+        assert_eq!(age(17.99).to_string(), "17.99 years");
+        assert_eq!(age(40.0).to_string(), "40 years");
     }
 }

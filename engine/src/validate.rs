@@ -816,19 +816,23 @@ fn join_and(items: &[&str]) -> String {
 /// Negative zero becomes zero, so "-0" never shows up as "-0" in a message or a dose.
 fn decimal(text: &str, exponent: bool) -> Option<f64> {
     let text = text.trim();
-    let allowed = |c: char| {
-        c.is_ascii_digit()
-            || matches!(c, '.' | ',' | '+' | '-')
-            || (exponent && (c == 'e' || c == 'E'))
-    };
-    if text.is_empty()
-        || text.matches([',', '.']).count() > 1
-        || !text.chars().all(allowed)
-        || !text.chars().any(|c| c.is_ascii_digit())
-    {
+    // One pass over the bytes: this runs for every number on every keystroke. Any byte
+    // outside ASCII is refused, as the characters it belongs to are.
+    let (mut separators, mut comma, mut digit) = (0, false, false);
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => digit = true,
+            b',' => (separators, comma) = (separators + 1, true),
+            b'.' => separators += 1,
+            b'+' | b'-' => {}
+            b'e' | b'E' if exponent => {}
+            _ => return None,
+        }
+    }
+    if !digit || separators > 1 {
         return None;
     }
-    let value = if text.contains(',') {
+    let value = if comma {
         text.replace(',', ".").parse_f64()
     } else {
         text.parse_f64()

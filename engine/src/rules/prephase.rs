@@ -51,23 +51,35 @@ fn has_disease(s: &Scenario) -> bool {
     s.setting.is_relapsed_refractory()
 }
 
+/// The marrow blast percentage that makes D-1 fire, if it does.
+fn d1_marrow(s: &Scenario) -> Option<f64> {
+    s.marrow_blasts_pct
+        .filter(|&b| has_disease(s) && b >= HIGH_MARROW_BLASTS_PCT)
+}
+
+/// The peripheral blast count that makes D-1 fire, if it does.
+fn d1_peripheral(s: &Scenario) -> Option<f64> {
+    s.peripheral_blasts_per_ul
+        .filter(|&p| has_disease(s) && p >= HIGH_PERIPHERAL_BLASTS_PER_UL)
+}
+
+/// Whether D-2 fires: LDH above the upper limit of normal or a high extramedullary load.
+fn d2_fires(s: &Scenario) -> bool {
+    has_disease(s)
+        && (matches!(s.ldh, Ldh::Elevated { .. }) || s.extramedullary == Extramedullary::HighLoad)
+}
+
 /// Why D-1 fires, if it does: marrow blasts ≥ 50% and/or peripheral blasts ≥ 15,000/µL.
 pub(crate) fn d1_reasons(s: &Scenario) -> Vec<String> {
     let mut why = Vec::new();
-    if !has_disease(s) {
-        return why;
-    }
-    if let Some(bm) = s.marrow_blasts_pct.filter(|&b| b >= HIGH_MARROW_BLASTS_PCT) {
+    if let Some(bm) = d1_marrow(s) {
         why.push(format!(
             "marrow blasts {}% (≥ {}%)",
             exact(bm),
             exact(HIGH_MARROW_BLASTS_PCT)
         ));
     }
-    if let Some(pb) = s
-        .peripheral_blasts_per_ul
-        .filter(|&p| p >= HIGH_PERIPHERAL_BLASTS_PER_UL)
-    {
+    if let Some(pb) = d1_peripheral(s) {
         why.push(format!(
             "peripheral blasts {}/µL (≥ 15,000/µL)",
             grouped(pb)
@@ -80,7 +92,7 @@ pub(crate) fn d1_reasons(s: &Scenario) -> Vec<String> {
 /// extramedullary load.
 pub(crate) fn d2_reasons(s: &Scenario) -> Vec<String> {
     let mut why = Vec::new();
-    if !has_disease(s) {
+    if !d2_fires(s) {
         return why;
     }
     if let Ldh::Elevated { ratio } = s.ldh {
@@ -188,7 +200,9 @@ pub const D_PH: Rule = Rule {
     sources: &[Q_PH_S4, L_PH_NCCN],
     reads: &[Field::Ph, Field::Setting, Field::MarrowBlasts, Field::PeripheralBlasts, Field::LdhStatus, Field::Extramedullary, Field::T315i],
     eval: |s| {
-        if s.ph != Ph::Positive || (d1_reasons(s).is_empty() && d2_reasons(s).is_empty()) {
+        // Only whether D-1 or D-2 fires matters here, not their reasons in words.
+        let prephase = d1_marrow(s).is_some() || d1_peripheral(s).is_some() || d2_fires(s);
+        if s.ph != Ph::Positive || !prephase {
             return Vec::new();
         }
         // With T315I the only TKI with activity is ponatinib (P-PH).
