@@ -64,16 +64,16 @@ impl Dose {
         let capped = matches!((raw, cap), (Some(r), Some(c)) if r > c);
         // "mg/day" is written "mg/m²/day" per m², "mg" is written "mg/m²".
         let (amount_unit, per) = unit.split_once('/').map_or((unit, ""), |(a, p)| (a, p));
-        let per_m2 = if per.is_empty() {
-            format!("{} {amount_unit}/m²", num(mg_per_m2))
-        } else {
-            format!("{} {amount_unit}/m²/{per}", num(mg_per_m2))
-        };
+        let slash = if per.is_empty() { "" } else { "/" };
+        let dose = num(mg_per_m2);
         Dose {
             drug,
             as_written: match cap {
-                Some(c) => format!("{per_m2}, at most {} {unit}", num(c)),
-                None => per_m2,
+                Some(c) => format!(
+                    "{dose} {amount_unit}/m²{slash}{per}, at most {} {unit}",
+                    num(c)
+                ),
+                None => format!("{dose} {amount_unit}/m²{slash}{per}"),
             },
             per_day: raw.map(|r| cap.map_or(r, |c| r.min(c))),
             computed: raw.filter(|_| capped),

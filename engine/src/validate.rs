@@ -549,8 +549,9 @@ impl Validator<'_> {
     /// Reads a number field: `Some(None)` when not given, `Some(Some(x))` when valid,
     /// `None` when invalid (a problem was recorded).
     fn number(&mut self, field: Field) -> Option<Option<f64>> {
-        let text = self.raw.get(field);
-        if text.trim().is_empty() {
+        // Trimmed once here: this runs for every number field on every keystroke.
+        let text = self.raw.get(field).trim();
+        if text.is_empty() {
             return Some(None);
         }
         let FieldKind::Number { min, max, integer } = field.kind() else {
@@ -573,7 +574,7 @@ impl Validator<'_> {
                 return None;
             }
         };
-        let shown = text.trim();
+        let shown = text;
         if value < min {
             let limit = with_unit(field.unit_in(self.raw), &Shortest(min).to_string());
             self.problem(
