@@ -5,6 +5,7 @@
 //! contain no clinical logic.
 
 pub mod components;
+pub mod steps;
 pub mod storage;
 pub mod url;
 
@@ -27,23 +28,40 @@ pub fn App() -> impl IntoView {
     let (initial, issues, compared) = url::read_location();
     let scenario = RwSignal::new(initial);
     let compare = RwSignal::new(compared);
-    let saved = SavedState::load();
     let assessment = Memo::new(move |_| scenario.with(engine::assess));
 
     // Mirror the scenario (or the comparison) into the URL; replace_state keeps history and
     // scroll untouched.
     Effect::new(move |_| scenario.with(|s| compare.with(|c| url::write_location(s, c.as_ref()))));
 
+    // The form's groups, the answer, then the saved list, a task each (see steps).
+    let form = NodeRef::new();
+    let main = NodeRef::<leptos::html::Main>::new();
+    let mut draw = components::form::group_steps(form, scenario, assessment);
+    draw.push(steps::mount_into(
+        move || steps::element(main),
+        move || {
+            move || match compare.get() {
+                Some(chosen) => {
+                    view! { <ComparisonView chosen scenario compare_state=compare /> }.into_any()
+                }
+                None => view! { <Results assessment=assessment scenario=scenario /> }.into_any(),
+            }
+        },
+    ));
+    draw.push(steps::mount_into(
+        move || steps::element(main).and_then(|m| m.parent_element()),
+        // Read from storage only now: the browser opens the site's storage on first use,
+        // the slowest call of the start-up.
+        move || view! { <SavedScenarios scenario state=SavedState::load() compare /> },
+    ));
+    steps::draw(draw);
+
     view! {
         <LinkIssues issues=issues />
-        <main class="layout">
-            <ScenarioForm scenario=scenario assessment=assessment />
-            {move || match compare.get() {
-                Some(chosen) => view! { <ComparisonView chosen scenario compare_state=compare /> }.into_any(),
-                None => view! { <Results assessment=assessment scenario=scenario /> }.into_any(),
-            }}
+        <main class="layout" node_ref=main>
+            <ScenarioForm scenario=scenario form />
         </main>
-        <SavedScenarios scenario state=saved compare />
     }
 }
 

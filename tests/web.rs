@@ -7,10 +7,18 @@ use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app into its own container and returns the container.
+/// Mounts a fresh app into its own container and returns the container once every step of
+/// the page is drawn.
 /// Every test starts from a bare URL: the app reads its scenario from the query string, and
 /// an earlier test's app has written its own there.
-fn mount() -> HtmlElement {
+async fn mount() -> HtmlElement {
+    let root = mount_first_step();
+    drawn(&root).await;
+    root
+}
+
+/// Mounts a fresh app, as [`mount`], and returns at once: only the first step is drawn.
+fn mount_first_step() -> HtmlElement {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
@@ -23,6 +31,17 @@ fn mount() -> HtmlElement {
     document.body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), ball_aid::App).forget();
     container
+}
+
+/// Waits until the last step of the page, the saved list, is drawn.
+async fn drawn(root: &HtmlElement) {
+    for _ in 0..100 {
+        if root.query_selector("#scenarios").unwrap().is_some() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("the page was not drawn in 100 tasks");
 }
 
 /// Lets Leptos run the effects a change scheduled: the DOM updates on the next task.
@@ -59,7 +78,7 @@ fn choose(root: &HtmlElement, id: &str, value: &str) {
 /// The header is static HTML in index.html, so it paints before the WebAssembly arrives; the
 /// app renders everything below it and no second header.
 #[wasm_bindgen_test]
-fn the_static_header_shows_title_intended_use_disclaimer_and_the_snapshot_date() {
+async fn the_static_header_shows_title_intended_use_disclaimer_and_the_snapshot_date() {
     let index = include_str!("../index.html")
         .split_ascii_whitespace()
         .collect::<Vec<_>>()
@@ -79,7 +98,7 @@ fn the_static_header_shows_title_intended_use_disclaimer_and_the_snapshot_date()
     ] {
         assert!(index.contains(wanted), "index.html lacks {wanted}");
     }
-    let root = mount();
+    let root = mount().await;
     assert!(root
         .query_selector("h1, header.site-header")
         .unwrap()
@@ -89,7 +108,7 @@ fn the_static_header_shows_title_intended_use_disclaimer_and_the_snapshot_date()
 
 #[wasm_bindgen_test]
 async fn empty_form_asks_for_age_and_setting_without_a_recommendation() {
-    let root = mount();
+    let root = mount().await;
     tick().await;
     let needed: HtmlElement = find(&root, ".needed");
     let text = needed.text_content().unwrap_or_default();
@@ -100,7 +119,7 @@ async fn empty_form_asks_for_age_and_setting_without_a_recommendation() {
 
 #[wasm_bindgen_test]
 async fn typing_a_scenario_updates_the_cards_live() {
-    let root = mount();
+    let root = mount().await;
     type_into(&root, "f-age", "40");
     choose(&root, "f-set", "r2");
     choose(&root, "f-cd19", "neg");
@@ -126,7 +145,7 @@ async fn typing_a_scenario_updates_the_cards_live() {
 
 #[wasm_bindgen_test]
 async fn invalid_input_names_the_field_and_keeps_the_text() {
-    let root = mount();
+    let root = mount().await;
     type_into(&root, "f-age", "40");
     choose(&root, "f-set", "r2");
     type_into(&root, "f-bm", "150");
@@ -147,7 +166,7 @@ async fn invalid_input_names_the_field_and_keeps_the_text() {
 }
 
 /// Mounts a fresh app on a page opened with `query` (e.g. `?v=2&age=40`).
-fn mount_with_query(query: &str) -> HtmlElement {
+async fn mount_with_query(query: &str) -> HtmlElement {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
@@ -163,6 +182,7 @@ fn mount_with_query(query: &str) -> HtmlElement {
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     leptos::mount::mount_to(root.clone(), ball_aid::App).forget();
+    drawn(&root).await;
     root
 }
 
@@ -176,7 +196,8 @@ async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
     // read known: first CR, Ph negative, no prior blinatumomab, CNS status and renal function.
     let root = mount_with_query(
         "?v=2&age=40&set=mrd&crn=1&mrd=0.1&cns=no&cd19=pos&ph=neg&pblin=no&crcl=100",
-    );
+    )
+    .await;
     tick().await;
     let blina = "[data-therapy=blinatumomab]";
     assert_eq!(
@@ -219,7 +240,7 @@ async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
 
 #[wasm_bindgen_test]
 async fn a_version_1_link_is_read_with_a_notice_and_rewritten_as_version_2() {
-    let root = mount_with_query("?v=1&age=34&set=r2&cd19=pos&ph=pos&tki=yes");
+    let root = mount_with_query("?v=1&age=34&set=r2&cd19=pos&ph=pos&tki=yes").await;
     tick().await;
     let notice: HtmlElement = find(&root, ".link-issues [data-key=v]");
     let text = notice.text_content().unwrap_or_default();
@@ -236,7 +257,7 @@ async fn a_version_1_link_is_read_with_a_notice_and_rewritten_as_version_2() {
 
 #[wasm_bindgen_test]
 async fn the_region_is_the_first_field_and_choosing_eu_changes_the_answer_and_the_link() {
-    let root = mount();
+    let root = mount().await;
     let first: HtmlElement = find(&root, "form.scenario select, form.scenario input");
     assert_eq!(first.id(), "f-reg");
     type_into(&root, "f-age", "22");
@@ -279,4 +300,41 @@ async fn the_region_is_the_first_field_and_choosing_eu_changes_the_answer_and_th
     );
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(search.contains("reg=eu"), "{search}");
+}
+
+/// The page is drawn a step per task: the first task draws the form's actions and none of its
+/// groups; the groups come in form order, then the answer, then the saved list.
+#[wasm_bindgen_test]
+async fn the_page_is_drawn_a_step_per_task_in_page_order() {
+    let root = mount_first_step();
+    assert!(root
+        .query_selector("form.scenario .form-actions")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector("fieldset").unwrap().is_none());
+    assert!(root.query_selector("section.results").unwrap().is_none());
+    tick().await;
+    let groups = root.query_selector_all("fieldset.group").unwrap().length();
+    assert_eq!(groups, 1, "one group per task");
+    assert!(root.query_selector("section.results").unwrap().is_none());
+    drawn(&root).await;
+    let order: Vec<String> = {
+        let all = root.query_selector_all("fieldset.group").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+            .filter_map(|e| e.get_attribute("data-group"))
+            .collect()
+    };
+    let expected: Vec<String> = engine::Group::ALL
+        .iter()
+        .map(|g| format!("{g:?}").to_ascii_lowercase())
+        .collect();
+    assert_eq!(order, expected);
+    // The answer follows the form inside <main>, and the saved list follows <main>.
+    let results = root
+        .query_selector("main > form + section.results")
+        .unwrap();
+    assert!(results.is_some(), "the answer is drawn after the form");
+    assert!(root.query_selector("main + #scenarios").unwrap().is_some());
 }

@@ -298,12 +298,21 @@ impl Field {
     /// The unit the value is entered in for this scenario (the peripheral blast count
     /// follows its unit choice), or `""` for choices.
     pub fn unit_in(self, raw: &crate::scenario::RawScenario) -> &'static str {
-        if self == Field::PeripheralBlasts && raw.get(Field::PeripheralBlastsUnit).trim() == "g" {
-            "× 10⁹/L"
-        } else if self == Field::Crcl && raw.get(Field::CrclUnit).trim() == "m2" {
-            "mL/min/1.73 m²"
-        } else {
-            self.unit()
+        let choice = self.unit_field().map_or("", |f| raw.get(f).trim());
+        match (self, choice) {
+            (Field::PeripheralBlasts, "g") => "× 10⁹/L",
+            (Field::Crcl, "m2") => "mL/min/1.73 m²",
+            _ => self.unit(),
+        }
+    }
+
+    /// The choice field that sets this field's unit, if another unit can be chosen: the
+    /// form shows every other unit once, without following the scenario.
+    pub fn unit_field(self) -> Option<Field> {
+        match self {
+            Field::PeripheralBlasts => Some(Field::PeripheralBlastsUnit),
+            Field::Crcl => Some(Field::CrclUnit),
+            _ => None,
         }
     }
 

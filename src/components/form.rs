@@ -4,6 +4,8 @@
 use engine::{Assessment, Field, FieldKind, Group, ProblemKind, RawScenario, FIELDS};
 use leptos::prelude::*;
 
+use crate::steps::{self, Step};
+
 /// The id of a field's input element (labels and error links point at it).
 pub fn input_id(field: Field) -> String {
     format!("f-{}", field.key())
@@ -14,16 +16,16 @@ fn error_id(field: Field) -> String {
     format!("e-{}", field.key())
 }
 
-/// The whole form, one fieldset per group.
+/// The form: its actions, then one fieldset per group, drawn by [`group_steps`].
 #[component]
 pub fn ScenarioForm(
     /// The scenario being edited (the app's only state).
     scenario: RwSignal<RawScenario>,
-    /// The engine's verdict, for field-level messages.
-    assessment: Memo<Assessment>,
+    /// The form element, into which [`group_steps`] draws the groups.
+    form: NodeRef<leptos::html::Form>,
 ) -> impl IntoView {
     view! {
-        <form class="scenario" aria-label="Patient scenario" on:submit=|ev| ev.prevent_default()>
+        <form node_ref=form class="scenario" aria-label="Patient scenario" on:submit=|ev| ev.prevent_default()>
             <div class="form-actions">
                 <h2>"Patient"</h2>
                 // On narrow screens the result sits below the long form.
@@ -32,12 +34,25 @@ pub fn ScenarioForm(
                     "Clear all"
                 </button>
             </div>
-            {Group::ALL
-                .into_iter()
-                .map(|group| view! { <FieldGroup group scenario assessment /> })
-                .collect_view()}
         </form>
     }
+}
+
+/// The steps that draw the form's groups, one each, in order (see [`crate::steps`]).
+pub fn group_steps(
+    form: NodeRef<leptos::html::Form>,
+    scenario: RwSignal<RawScenario>,
+    assessment: Memo<Assessment>,
+) -> Vec<Step> {
+    Group::ALL
+        .into_iter()
+        .map(|group| {
+            steps::mount_into(
+                move || steps::element(form),
+                move || view! { <FieldGroup group scenario assessment /> },
+            )
+        })
+        .collect()
 }
 
 /// One section of the form.
@@ -79,13 +94,19 @@ fn FieldInput(
             Assessment::Valid(_) => None,
         })
     });
-    let value = move || scenario.with(|s| s.get(field).to_string());
+    // Each field's text is a memo, so a keystroke in one field writes no other field's
+    // element (an effect on the scenario itself would set every input on every change).
+    let value = Memo::new(move |_| scenario.with(|s| s.get(field).to_string()));
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         scenario.update(|s| s.set(field, text));
     };
-    // The peripheral blast count's unit follows its unit choice.
-    let unit = move || scenario.with(|s| field.unit_in(s));
+    // The peripheral blast count's and the creatinine clearance's units follow their unit
+    // choice; every other unit is fixed, and costs no effect.
+    let unit = move || match field.unit_field() {
+        Some(_) => scenario.with(|s| field.unit_in(s)),
+        None => field.unit(),
+    };
     let hint = field.hint();
     let described = move || {
         let mut ids = Vec::new();
@@ -103,7 +124,7 @@ fn FieldInput(
                 id=id.clone()
                 name=field.key()
                 prop:value=move || {
-                    let v = value();
+                    let v = value.get();
                     if v.is_empty() { choices.first().map(|c| c.0).unwrap_or("").to_string() } else { v }
                 }
                 on:change=move |ev| {

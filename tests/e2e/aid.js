@@ -20,6 +20,8 @@ class Aid {
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
     // The form is rendered by the app once the WebAssembly has started.
     await expect(this.page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+    // The app draws the page a step per task (src/steps.rs); the saved list comes last.
+    await expect(this.page.locator('#scenarios')).toBeAttached();
   }
 
   field(label) {

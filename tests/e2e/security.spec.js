@@ -20,6 +20,8 @@ const KEYS = (() => {
 async function open(page, query = '') {
   await page.goto(query ? `/?${query}` : '/');
   await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+  // The app draws the page a step per task (src/steps.rs); the saved list comes last.
+  await expect(page.locator('#scenarios')).toBeAttached();
 }
 
 test('a whole session sends nothing to another origin, breaks no policy and logs no error', async ({ page, context, baseURL }) => {

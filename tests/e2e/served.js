@@ -37,6 +37,8 @@ async function waitForWorker(page) {
 async function openApp(page, url) {
   await page.goto(url);
   await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeVisible();
+  // The app draws the page a step per task (src/steps.rs); the saved list comes last.
+  await expect(page.locator('#scenarios')).toBeAttached();
 }
 
 /**

@@ -107,29 +107,49 @@ impl Row {
 
 /// Installs what is missing, builds the release, measures, prints the table, and fails when
 /// a figure is over its budget or could not be measured.
-pub fn bench() -> Result {
+pub fn bench(only: &[String]) -> Result {
+    const SECTIONS: [&str; 5] = ["bytes", "load", "interaction", "engine", "instructions"];
+    if let Some(unknown) = only.iter().find(|s| !SECTIONS.contains(&s.as_str())) {
+        return Err(format!(
+            "no benchmark section \"{unknown}\"; the sections are {}",
+            SECTIONS.join(", ")
+        ));
+    }
+    // With no section named, every one runs: the table the budgets are judged on.
+    let runs = |section: &str| only.is_empty() || only.iter().any(|s| s == section);
     setup()?;
     bench_setup()?;
     let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    build_release(BENCH_DIST)?;
-    let dist = root().join(BENCH_DIST);
-
     let mut rows = Vec::new();
-    collect(&mut rows, "Bytes", bytes(&dist));
-    let port = match env::var("BENCH_PORT") {
-        Ok(p) => p
-            .parse()
-            .map_err(|_| format!("BENCH_PORT={p} is not a port number"))?,
-        Err(_) => DEFAULT_PORT,
-    };
-    let port = server::start(&dist, port)?;
-    let url = format!("http://127.0.0.1:{port}/");
-    println!("\nServing {BENCH_DIST}/ on {url} (precompressed .br/.gz, keep-alive)");
-    collect(&mut rows, "Load", page_load(&url));
-    collect(&mut rows, "Interaction", interaction(&url));
-    collect(&mut rows, "Engine", engine_speed());
-    collect(&mut rows, "Engine, what would change it", what_if_speed());
-    collect(&mut rows, "Instructions", instructions());
+    if runs("bytes") || runs("load") || runs("interaction") {
+        build_release(BENCH_DIST)?;
+        let dist = root().join(BENCH_DIST);
+        if runs("bytes") {
+            collect(&mut rows, "Bytes", bytes(&dist));
+        }
+        let port = match env::var("BENCH_PORT") {
+            Ok(p) => p
+                .parse()
+                .map_err(|_| format!("BENCH_PORT={p} is not a port number"))?,
+            Err(_) => DEFAULT_PORT,
+        };
+        let port = server::start(&dist, port)?;
+        let url = format!("http://127.0.0.1:{port}/");
+        println!("\nServing {BENCH_DIST}/ on {url} (precompressed .br/.gz, keep-alive)");
+        if runs("load") {
+            collect(&mut rows, "Load", page_load(&url));
+        }
+        if runs("interaction") {
+            collect(&mut rows, "Interaction", interaction(&url));
+        }
+    }
+    if runs("engine") {
+        collect(&mut rows, "Engine", engine_speed());
+        collect(&mut rows, "Engine, what would change it", what_if_speed());
+    }
+    if runs("instructions") {
+        collect(&mut rows, "Instructions", instructions());
+    }
 
     step("Benchmark table");
     println!("{}", machine(load.split_whitespace().next().unwrap_or("?")));

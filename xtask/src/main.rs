@@ -30,14 +30,20 @@ const E2E_DIST: &str = "target/e2e-dist";
 const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 /// What `cargo xtask test` enforces until the budget holds, so no change drifts upwards
 /// unnoticed: the first visit of the page with every feature of the current issues in place,
-/// rounded up. Raised once, from 229,500 B to 231,500 B (230,855–231,079 B on 2026-11-24, by build folder), on
-/// purpose: writing everyday numbers without big-integer arithmetic (an evaluation of the
-/// most complex scenario: 202k → 142k instructions) and building a citation's expansion
-/// only when it is opened (about 700 fewer elements rebuilt per keystroke) cost 2.9 KB; the
-/// wasm-opt passes in index.html won 1.3 KB back. The budget is not met; README
-/// "Performance" says where the bytes are. Lower it with every cut; when it reaches the
-/// budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 231_500;
+/// rounded up. Raised on purpose, each time for a budget the bytes bought, never to let a
+/// feature in:
+/// - 229,500 → 231,500 B: numbers written without big-integer arithmetic (an evaluation of
+///   the most complex scenario: 202k → 142k instructions) and citations built only when
+///   opened (about 700 fewer elements rebuilt per keystroke) cost 2.9 KB; wasm-opt's passes
+///   in index.html won 1.3 KB back.
+/// - 231,500 → 233,500 B (233,065 B on 2026-11-24): drawing the page a step per task
+///   (src/steps.rs; total blocking time 59–85 → 11 ms) and a memo per field's text (a
+///   keystroke writes one input, not all 35) cost 2.2 KB.
+///
+/// A build's size varies by about 0.2 KB with the folder it is built in. The budget is not
+/// met; README "Performance" says where the bytes are. Lower this with every cut; when it
+/// reaches the budget, enforce the budget instead.
+const FIRST_VISIT_CEILING_BROTLI: u64 = 233_500;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
@@ -102,7 +108,7 @@ fn main() -> ExitCode {
         Some("compress") => compress(args.get(1).map(String::as_str)),
         Some("pages") => write_pages(args.get(1).map(String::as_str)),
         Some("post-build") => post_build(),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
