@@ -56,11 +56,46 @@ fn parse(text: &[u8]) -> Result<f64, InvalidFloat> {
         f64::INFINITY
     } else if rest.eq_ignore_ascii_case(b"nan") {
         f64::NAN
+    } else if let Some(value) = short_decimal_value(rest) {
+        value
     } else {
         let (digits, exponent) = decimal_parts(rest).ok_or(InvalidFloat)?;
         nearest(&digits, exponent)
     };
     Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The value of a short plain decimal ("34", "0.125", "15000"), what the form almost always
+/// holds: an integer below 2⁵³ divided by an exact power of ten, which one correctly rounded
+/// division gives (Clinger's fast path), with no allocation. `None` for anything else, which
+/// the exact path reads.
+fn short_decimal_value(text: &[u8]) -> Option<f64> {
+    // At most 19 digits, so the integer cannot overflow a u64.
+    if text.len() > 19 {
+        return None;
+    }
+    let (mut integer, mut decimals, mut point, mut digit) = (0u64, 0usize, false, false);
+    for &c in text {
+        match c {
+            b'0'..=b'9' => {
+                integer = integer * 10 + u64::from(c - b'0');
+                decimals += usize::from(point);
+                digit = true;
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if !digit || integer >= 1 << 53 {
+        return None;
+    }
+    // Exact: below 2⁵³, and 10^decimals is exact for the at most 19 decimals here.
+    let integer = integer as f64;
+    Some(if decimals == 0 {
+        integer
+    } else {
+        integer / POW10[decimals]
+    })
 }
 
 /// The significant digits (no leading or trailing zeros, values 0–9) and the power of ten

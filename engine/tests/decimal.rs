@@ -105,6 +105,29 @@ proptest! {
         agrees(&text)?;
     }
 
+    /// Plain decimals of up to 19 digits with the point anywhere (the short path), and a
+    /// little longer (the exact path).
+    #[test]
+    fn short_plain_decimals(digits in "[0-9]{1,21}", point in 0usize..23) {
+        let at = point.min(digits.len());
+        let text = if point > digits.len() {
+            digits.clone()
+        } else {
+            format!("{}.{}", &digits[..at], &digits[at..])
+        };
+        agrees(&text)?;
+    }
+
+    /// Integers either side of 2⁵³, where the short path hands over to the exact one, with
+    /// a point anywhere.
+    #[test]
+    fn decimals_near_two_to_the_53(n in ((1u64 << 53) - 2000)..((1u64 << 53) + 2000), point in 0usize..17) {
+        let digits = n.to_string();
+        let text = format!("{}.{}", &digits[..point], &digits[point..]);
+        agrees(&text)?;
+        agrees(&digits)?;
+    }
+
     /// Any text over the characters numbers are made of.
     #[test]
     fn number_like_text(text in "[0-9eE.+\\-infatyINFATY]{0,12}") {
