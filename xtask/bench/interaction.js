@@ -9,7 +9,12 @@
 // frame after the recommendation's DOM changed (`performance.measure`). Fields are found by
 // their visible labels, as the end-to-end tests' page object finds them. Every change must
 // change the recommendation, or the run fails: a change that leaves the answer as it was
-// would time nothing. Prints `INTERACTION <changes> <p50 ms> <p95 ms> <max ms>`.
+// would time nothing. Prints `INTERACTION <changes> <p50 ms> <p95 ms> <max ms> <work p50 ms>
+// <work p95 ms> <floor p50 ms> <floor p95 ms>`, where
+// - work is the same change timed to the first task after it (the app updates the page in
+//   microtasks, so by then the answer is in the DOM), without waiting for a frame;
+// - floor is the same measurement for a change that does nothing but touch an attribute
+//   outside the answer: what waiting for the next animation frame alone costs here.
 const { chromium } = require('@playwright/test');
 
 const [url, countArg] = process.argv.slice(2);
@@ -67,6 +72,7 @@ async function main() {
       fields.push({ ...f, id, select: tag === 'SELECT', at: 0 });
     }
     const times = [];
+    const works = [];
     for (let i = 0; i < WARM_UP + CHANGES; i += 1) {
       const field = fields[i % fields.length];
       field.at = 1 - field.at;
@@ -81,24 +87,40 @@ async function main() {
         observer.observe(answer, { childList: true, subtree: true, characterData: true, attributes: true });
         const timeout = setTimeout(() => updated(), 2000);
         performance.mark(`change-${n}`);
+        const start = performance.now();
         el.value = value;
         el.dispatchEvent(new Event(select ? 'change' : 'input', { bubbles: true }));
+        const work = new Promise((resolve) => setTimeout(() => resolve(performance.now() - start), 0));
         await domChanged;
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const { duration } = performance.measure(`answer-${n}`, `change-${n}`);
         clearTimeout(timeout);
         observer.disconnect();
-        return { duration, changed: answer.innerHTML !== before };
+        return { duration, work: await work, changed: answer.innerHTML !== before };
       }, change);
       if (!result.changed) {
         throw new Error(`${field.label} → ${change.value} did not change the recommendation`);
       }
-      if (i >= WARM_UP) times.push(result.duration);
+      if (i >= WARM_UP) {
+        times.push(result.duration);
+        works.push(result.work);
+      }
+    }
+    // The frame floor: a change that does no work, timed the same way.
+    const floors = [];
+    for (let i = 0; i < CHANGES; i += 1) {
+      floors.push(await page.evaluate(async (n) => {
+        performance.mark(`noop-${n}`);
+        document.documentElement.dataset.benchNoop = String(n);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return performance.measure(`noop-frame-${n}`, `noop-${n}`).duration;
+      }, i));
     }
     if (errors.length) throw new Error(`the page logged errors:\n${errors.join('\n')}`);
-    times.sort((a, b) => a - b);
+    for (const list of [times, works, floors]) list.sort((a, b) => a - b);
     const ms = (x) => x.toFixed(2);
-    console.log(`INTERACTION ${times.length} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1])}`);
+    console.log(`INTERACTION ${times.length} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1])}`
+      + ` ${ms(percentile(works, 50))} ${ms(percentile(works, 95))} ${ms(percentile(floors, 50))} ${ms(percentile(floors, 95))}`);
   } finally {
     await browser.close();
   }

@@ -414,15 +414,29 @@ fn interaction(url: &str) -> Result<Vec<Row>> {
         .first()
         .map(|l| l.split_whitespace().map(|x| x.parse().ok()).collect())
         .unwrap_or_default();
-    let Some(&[n, p50, p95, max]) = numbers.as_deref() else {
+    let Some(&[n, p50, p95, max, work50, work95, floor50, floor95]) = numbers.as_deref() else {
         return Err(format!("cannot read the latency script's line: {lines:?}"));
     };
-    Ok(vec![Row::new(
-        format!("Interaction: form change → answer in the DOM ({n:.0} changes)"),
-        format!("p50 {p50:.1} ms, p95 {p95:.1} ms (max {max:.1} ms)"),
-        format!("p95 ≤ {INTERACTION_P95_MAX_MS:.0} ms"),
-    )
-    .within(p95 <= INTERACTION_P95_MAX_MS)])
+    Ok(vec![
+        Row::new(
+            format!("Interaction: form change → answer in the DOM ({n:.0} changes)"),
+            format!("p50 {p50:.1} ms, p95 {p95:.1} ms (max {max:.1} ms)"),
+            format!("p95 ≤ {INTERACTION_P95_MAX_MS:.0} ms"),
+        )
+        .within(p95 <= INTERACTION_P95_MAX_MS),
+        // What the figure above is made of: the app's work, and the wait for a frame that
+        // a change doing nothing pays too.
+        Row::new(
+            "Interaction: the same changes, to the first task after (no frame wait)",
+            format!("p50 {work50:.1} ms, p95 {work95:.1} ms"),
+            "—",
+        ),
+        Row::new(
+            "Interaction: a change that does nothing, to the next frame",
+            format!("p50 {floor50:.1} ms, p95 {floor95:.1} ms"),
+            "—",
+        ),
+    ])
 }
 
 /// Runs `node <args>` from the repository root with Debian's Chromium, shows its output as it
