@@ -69,10 +69,10 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         });
     }
 
-    let effects: Vec<Vec<Effect>> = buckets
-        .iter()
-        .map(|b| b.iter().map(|r| r.effect).collect())
-        .collect();
+    let mut effects = [EffectSet::default(); Therapy::ALL.len()];
+    for (set, bucket) in effects.iter_mut().zip(&buckets) {
+        bucket.iter().for_each(|r| set.insert(r.effect));
+    }
     let (statuses, sides_of) = statuses(&effects);
     let therapies: Vec<TherapyAssessment> = Therapy::ALL
         .iter()
@@ -147,6 +147,22 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     }
 }
 
+/// The effects found for one therapy, as a set: all its status depends on.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EffectSet(u8);
+
+impl EffectSet {
+    /// Adds `effect`.
+    pub(crate) fn insert(&mut self, effect: Effect) {
+        self.0 |= 1 << effect as u8;
+    }
+
+    /// Whether `effect` was found.
+    fn has(self, effect: Effect) -> bool {
+        self.0 & (1 << effect as u8) != 0
+    }
+}
+
 /// The statuses of the therapies (in [`Therapy::ALL`] order) from the effects found for
 /// each: the status ladder, then the conflict rule. Also says, per therapy, whether it is a
 /// side of a conflict (all `false` when there is none). The one place statuses are decided:
@@ -156,11 +172,11 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
 /// finding with no test outstanding → preferred; else option. Conflict: when favouring
 /// findings fall on two or more eligible therapies, none of them is preferred on their
 /// strength.
-pub(crate) fn statuses(effects: &[Vec<Effect>]) -> (Vec<Status>, Vec<bool>) {
+pub(crate) fn statuses(effects: &[EffectSet]) -> (Vec<Status>, Vec<bool>) {
     let mut statuses: Vec<Status> = effects
         .iter()
-        .map(|found| {
-            let has = |e: Effect| found.contains(&e);
+        .map(|&found| {
+            let has = |e: Effect| found.has(e);
             if has(Effect::Excludes) {
                 Status::NotEligible
             } else if has(Effect::Caution) {
@@ -175,7 +191,7 @@ pub(crate) fn statuses(effects: &[Vec<Effect>]) -> (Vec<Status>, Vec<bool>) {
     let mut sides: Vec<bool> = statuses
         .iter()
         .zip(effects)
-        .map(|(s, found)| *s != Status::NotEligible && found.contains(&Effect::Favours))
+        .map(|(s, found)| *s != Status::NotEligible && found.has(Effect::Favours))
         .collect();
     if sides.iter().filter(|&&side| side).count() >= 2 {
         for (status, &side) in statuses.iter_mut().zip(&sides) {

@@ -501,14 +501,14 @@ impl<'a> Decisions<'a> {
         findings: Vec<Cow<'a, [TraceFinding]>>,
         labels: Option<&[LabelStatus]>,
     ) -> Decisions<'a> {
-        let mut effects: Vec<Vec<Effect>> = vec![Vec::new(); Therapy::ALL.len()];
+        let mut effects = [crate::evaluate::EffectSet::default(); Therapy::ALL.len()];
         for f in findings.iter().flat_map(|found| found.iter()) {
             if let Some(bucket) = f
                 .therapy
                 .and_then(|t| Therapy::ALL.iter().position(|&x| x == t))
                 .and_then(|i| effects.get_mut(i))
             {
-                bucket.push(f.effect);
+                bucket.insert(f.effect);
             }
         }
         let (status, _) = crate::evaluate::statuses(&effects);
