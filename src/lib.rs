@@ -55,6 +55,15 @@ pub fn App() -> impl IntoView {
         // the slowest call of the start-up.
         move || view! { <SavedScenarios scenario state=SavedState::load() compare /> },
     ));
+    // A link to a part of the page (#scenarios) finds it only once it is drawn: the browser
+    // looked for it before the app had started.
+    // (Read now: rewriting the link drops it.)
+    let fragment = web_sys::window().and_then(|w| w.location().hash().ok());
+    draw.push(Box::new(move || {
+        if let Some(id) = fragment.as_deref().and_then(|h| h.strip_prefix('#')) {
+            components::saved::scroll_to(id);
+        }
+    }));
     steps::draw(draw);
 
     view! {

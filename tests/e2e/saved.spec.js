@@ -199,3 +199,15 @@ test('a stored list of several megabytes is refused with a message, and the page
   await aid.fill('Age (years)', 40);
   await expect(aid.field('Age (years)')).toHaveValue('40');
 });
+
+test('a link to #scenarios opens at the saved list, also when the link is rewritten', async ({ aid, page }) => {
+  // The list is drawn after the browser has looked for the fragment; the app scrolls to it.
+  for (const query of ['v=2&age=34&set=r2#scenarios', 'v=1&age=34&set=r2#scenarios']) {
+    await aid.open(query);
+    await expect(page.locator('#scenarios')).toBeInViewport();
+  }
+  await aid.open('v=2&age=34&set=r2');
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await aid.expectNoErrors();
+});
