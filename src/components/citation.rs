@@ -6,6 +6,7 @@
 use engine::evidence::{Citation, SourceKey, TrialLink};
 use engine::readable::{readable, Style};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A quote in readable form: spans of plain, bold, italic, superscript and subscript text.
 /// Text only: nothing from a source is ever parsed as markup.
@@ -27,9 +28,10 @@ pub fn ReadableQuote(
 }
 
 /// One source: its key, expanding to its title, the date checked and every quote or fact
-/// cited from it here. The expansion is built the first time it is opened: a page holds
-/// about a hundred citations, and building them all on every keystroke would cost more than
-/// the rest of the answer.
+/// cited from it here. The expansion is mounted when the citation is opened, into the
+/// citation's own element: a page holds about a hundred citations, and keeping a signal, an
+/// effect and a view to rebuild for each on every keystroke cost more than the rest of the
+/// answer. [`refresh_citations`] keeps the expansions true to a new answer.
 #[component]
 pub fn CitationView(
     /// The source.
@@ -38,19 +40,70 @@ pub fn CitationView(
     quotes: Vec<(&'static str, bool)>,
 ) -> impl IntoView {
     let key = source.as_str();
-    let opened = RwSignal::new(false);
-    let details = NodeRef::<leptos::html::Details>::new();
-    // A new result re-renders into the same element, which may be open already: its
-    // element is bound before its body is built, so the body then comes at once.
-    let is_open = move || opened.get() || details.get_untracked().is_some_and(|d| d.open());
+    let on_toggle = move |ev: web_sys::Event| {
+        let details = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        let Some(details) = details.filter(|d| d.open()) else {
+            return;
+        };
+        if body_of(&details).is_none() {
+            let quotes = quotes.clone();
+            // The expansion holds no state: it is dropped with its element.
+            leptos::mount::mount_to(details.unchecked_into(), move || {
+                citation_body(source, &quotes)
+            })
+            .forget();
+        }
+    };
     view! {
-        <details class="citation" data-source=key node_ref=details on:toggle=move |_| opened.set(true)>
+        <details class="citation" data-source=key on:toggle=on_toggle>
             <summary>
                 <span class="visually-hidden">"Source "</span>
                 {key}
             </summary>
-            {move || is_open().then(|| citation_body(source, &quotes))}
         </details>
+    }
+}
+
+/// The expansion mounted in a citation's element, if any.
+fn body_of(details: &web_sys::Element) -> Option<web_sys::Element> {
+    details
+        .query_selector(":scope > .citation-body")
+        .ok()
+        .flatten()
+}
+
+/// Keeps expansions true to the answer just drawn: a new answer is drawn into the elements
+/// of the last, so a citation's element may now stand for another source or other quotes.
+/// Every expansion is removed, and each open citation is built again from what it now
+/// cites. Runs after the answer is drawn (queued by the results).
+pub fn refresh_citations() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(bodies) = document.query_selector_all("details.citation > .citation-body") else {
+        return;
+    };
+    for i in 0..bodies.length() {
+        let Some(body) = bodies
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let details = body.parent_element();
+        body.remove();
+        let open = details
+            .as_ref()
+            .and_then(|d| d.dyn_ref::<web_sys::HtmlDetailsElement>())
+            .is_some_and(|d| d.open());
+        if let (true, Some(details)) = (open, details) {
+            // Its toggle handler is the new answer's: it builds the expansion afresh.
+            if let Ok(event) = web_sys::Event::new("toggle") {
+                let _ = details.dispatch_event(&event);
+            }
+        }
     }
 }
 

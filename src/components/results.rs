@@ -34,7 +34,10 @@ pub fn Results(
                 <button type="button" class="print-button" on:click=|_| print_page()>"Print summary"</button>
             </div>
             <PrintInputs scenario />
-            {move || match assessment.get() {
+            {move || {
+                // Once this answer is drawn into the last one's elements.
+                queue_microtask(super::citation::refresh_citations);
+                match assessment.get() {
                 Assessment::Invalid(problems) => view! { <ProblemSummary problems /> }.into_any(),
                 Assessment::Valid(rec) => {
                     let rec = *rec;
@@ -89,7 +92,7 @@ pub fn Results(
                     }
                         .into_any()
                 }
-            }}
+            }}}
         </section>
     }
 }

@@ -618,6 +618,50 @@ test.describe('keyboard and citations', () => {
     await expect(citation.locator('blockquote')).toContainText('More than 90% of cases of BCP ALL express CD19');
   });
 
+  test('open citations show what a fresh page shows after the answer changes under them', async ({ aid, page }) => {
+    // A new answer is drawn into the last one's elements, so an open citation's element can
+    // come to stand for another source: what it shows must follow.
+    const openAll = () => page.locator('details.citation').evaluateAll((els) => els.forEach((d) => { d.open = true; }));
+    const shown = () => page.locator('section.results details.citation').evaluateAll((els) => els.map((d) => [
+      d.getAttribute('data-source'),
+      d.open,
+      d.querySelectorAll(':scope > .citation-body').length,
+      d.querySelector('.citation-body')?.textContent ?? '',
+    ]));
+    await aid.open('v=2&age=34&wt=72&ht=178&set=r2&bm=62&cd19=pos&cd22p=85&ph=neg&hsct=plan&cns=no');
+    await openAll();
+    await expect(page.locator('section.results details.citation:not(:has(> .citation-body))')).toHaveCount(0);
+    // Changes that add, drop and reorder reasons, and so citations.
+    await aid.choose('CD19', 'Negative');
+    await aid.choose('Labels of', 'EU (EMA)');
+    await aid.fill('Age (years)', 12);
+    await expect(page.locator('[data-therapy="blinatumomab"]')).toHaveAttribute('data-status', 'not-eligible');
+    await page.waitForTimeout(300);
+    const after = await shown();
+    for (const [source, open, bodies, text] of after) {
+      // Open or not, a citation holds at most one expansion; an open one holds its own.
+      expect(bodies, source).toBeLessThanOrEqual(1);
+      if (open) expect(bodies, source).toBe(1);
+      if (bodies) expect(text.length, source).toBeGreaterThan(0);
+    }
+    // The same link, freshly opened with every citation opened, shows the same expansions.
+    const url = page.url();
+    await aid.page.goto(url);
+    await expect(page.locator('#scenarios')).toBeAttached();
+    const fresh = page.locator('section.results details.citation');
+    await fresh.evaluateAll((els) => els.forEach((d) => { d.open = true; }));
+    await expect(page.locator('section.results details.citation:not(:has(> .citation-body))')).toHaveCount(0);
+    const expected = await shown();
+    const opened = (rows) => rows.filter(([, open]) => open).map(([source, , , text]) => [source, text]);
+    const mine = new Map(after.filter(([, open]) => open).map(([s, , , t], i) => [i, [s, t]]));
+    // Every open citation after the changes shows exactly what the fresh page shows for it.
+    const freshTexts = new Map(opened(expected).map(([s, t]) => [`${s}\n${t}`, true]));
+    for (const [, [source, text]] of mine) {
+      expect(freshTexts.has(`${source}\n${text}`), `${source}: ${text.slice(0, 80)}`).toBe(true);
+    }
+    await aid.expectNoErrors();
+  });
+
   test('the decision path lists every rule and marks those that fired', async ({ aid }) => {
     await aid.open();
     await aid.enter({ ...R2_ADULT, 'CNS status': { choose: 'Active CNS leukaemia' } });
