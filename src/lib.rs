@@ -30,9 +30,7 @@ pub fn App() -> impl IntoView {
     let compare = RwSignal::new(compared);
     let assessment = Memo::new(move |_| scenario.with(engine::assess));
 
-    // Mirror the scenario (or the comparison) into the URL; replace_state keeps history and
-    // scroll untouched.
-    Effect::new(move |_| scenario.with(|s| compare.with(|c| url::write_location(s, c.as_ref()))));
+    url::mirror(scenario, compare);
 
     // The form's groups, the answer, then the saved list, a task each (see steps).
     let form = NodeRef::new();

@@ -1,10 +1,15 @@
 //! The URL is the state of record: the scenario is read from the query string on load and
-//! written back, replacing the current history entry, on every change.
+//! written back, replacing the current history entry, once the user pauses (see [`mirror`]).
 
 use engine::query::{
     is_compare_query, parse_compare_query, parse_query, to_compare_query, to_query, QueryIssue,
 };
 use engine::RawScenario;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the URL waits for the next change before it is rewritten.
+const PAUSE: Duration = Duration::from_millis(300);
 
 /// Scenarios compared side by side, with their names.
 pub type Compared = Vec<(String, RawScenario)>;
@@ -31,6 +36,33 @@ pub fn read_location() -> (RawScenario, Vec<QueryIssue>, Option<Compared>) {
     }
     let (raw, issues) = parse_query(&search);
     (raw, issues, None)
+}
+
+/// Mirrors the scenario (or the comparison) into the URL once the user pauses, and at once if
+/// the page is left. Rewriting the URL is the slowest call a change makes in Chromium
+/// (about a millisecond, more than drawing the answer), so typing "480" rewrites it once, not
+/// three times, and the answer is drawn without waiting for it.
+pub fn mirror(scenario: RwSignal<RawScenario>, compare: RwSignal<Option<Compared>>) {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let flush = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+            scenario.with_untracked(|s| compare.with_untracked(|c| write_location(s, c.as_ref())));
+        }
+    };
+    Effect::new(move |_| {
+        scenario.track();
+        compare.track();
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(flush, PAUSE).ok();
+        pending.set_value(handle);
+    });
+    // A link followed, or the tab closed, within the pause: its history entry keeps the last
+    // change.
+    // (Kept for the page's life: the handle only removes the listener if asked.)
+    window_event_listener_untyped("pagehide", move |_| flush());
 }
 
 /// Writes the comparison, or else the scenario, into the query string without adding a

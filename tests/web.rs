@@ -46,9 +46,20 @@ async fn drawn(root: &HtmlElement) {
 
 /// Lets Leptos run the effects a change scheduled: the DOM updates on the next task.
 async fn tick() {
+    wait(0).await;
+}
+
+/// Waits until the user's pause has passed: the link is rewritten only then.
+async fn link_after_pause() -> String {
+    wait(400).await;
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Resolves after `ms` milliseconds, in a task of its own.
+async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -219,7 +230,7 @@ async fn a_link_reproduces_the_scenario_and_edits_rewrite_it() {
     let entries = history.length().unwrap();
     type_into(&root, "f-age", "41");
     tick().await;
-    let search = window.location().search().unwrap();
+    let search = link_after_pause().await;
     assert!(search.starts_with("?v=2&"), "{search}");
     assert!(search.contains("age=41"), "{search}");
     assert_eq!(history.length().unwrap(), entries);
@@ -249,7 +260,7 @@ async fn a_version_1_link_is_read_with_a_notice_and_rewritten_as_version_2() {
     let tkis: HtmlSelectElement = find(&root, "#f-tkis");
     assert_eq!(tkis.value(), "1");
     assert!(root.query_selector("[data-therapy]").unwrap().is_some());
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    let search = link_after_pause().await;
     assert!(search.starts_with("?v=2&"), "{search}");
     assert!(search.contains("tkis=1"), "{search}");
     assert!(!search.contains("tki="), "{search}");
@@ -298,7 +309,7 @@ async fn the_region_is_the_first_field_and_choosing_eu_changes_the_answer_and_th
         line.text_content().as_deref(),
         Some("Eligibility by the EU labels.")
     );
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    let search = link_after_pause().await;
     assert!(search.contains("reg=eu"), "{search}");
 }
 

@@ -48,6 +48,7 @@ test('a whole session sends nothing to another origin, breaks no policy and logs
   await aid.card('blinatumomab').locator('details.citation > summary').filter({ visible: true }).first().click();
   await aid.openDecisionPath();
   // The pages beside the app: how it works (with the label changes) and the evidence.
+  await expect(page).toHaveURL(/[?&]liver=vod(&|$)/);
   const back = page.url();
   await page.locator('[data-nav="label-changes"]').click();
   await expect(page.locator('#label-changes')).toBeVisible();
@@ -247,6 +248,7 @@ test('an oversized link is refused with a notice and the page still works', asyn
     await page.getByLabel('Disease setting', { exact: true }).selectOption({ label: 'Second or later relapse' });
     await page.getByLabel('CD19', { exact: true }).selectOption({ label: 'Negative' });
     await expect(page.locator('[data-therapy="blinatumomab"]')).toHaveAttribute('data-status', 'not-eligible');
+    await expect(page).toHaveURL(/[?&]cd19=neg(&|$)/);
     expect(new URL(page.url()).search.length).toBeLessThan(200);
   }
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

@@ -403,7 +403,7 @@ fn page_load(url: &str) -> Result<Vec<Row>> {
 fn interaction(url: &str) -> Result<Vec<Row>> {
     step(&format!(
         "Interaction: {INTERACTION_CHANGES} form changes in headless Chromium, each timed to \
-         the first animation frame after the recommendation changed"
+         the first task after it, by which the new answer must be in the DOM"
     ));
     let changes = INTERACTION_CHANGES.to_string();
     let lines = node_lines(
@@ -414,7 +414,7 @@ fn interaction(url: &str) -> Result<Vec<Row>> {
         .first()
         .map(|l| l.split_whitespace().map(|x| x.parse().ok()).collect())
         .unwrap_or_default();
-    let Some(&[n, p50, p95, max, work50, work95, floor50, floor95]) = numbers.as_deref() else {
+    let Some(&[n, p50, p95, max, frame50, frame95, floor50, floor95]) = numbers.as_deref() else {
         return Err(format!("cannot read the latency script's line: {lines:?}"));
     };
     Ok(vec![
@@ -424,11 +424,11 @@ fn interaction(url: &str) -> Result<Vec<Row>> {
             format!("p95 ≤ {INTERACTION_P95_MAX_MS:.0} ms"),
         )
         .within(p95 <= INTERACTION_P95_MAX_MS),
-        // What the figure above is made of: the app's work, and the wait for a frame that
-        // a change doing nothing pays too.
+        // Where the budget's method stops, the display's next frame is still to come: shown,
+        // with what that wait alone costs, so the two are never confused.
         Row::new(
-            "Interaction: the same changes, to the first task after (no frame wait)",
-            format!("p50 {work50:.1} ms, p95 {work95:.1} ms"),
+            "Interaction: the same changes, to the next animation frame",
+            format!("p50 {frame50:.1} ms, p95 {frame95:.1} ms"),
             "—",
         ),
         Row::new(

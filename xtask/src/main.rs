@@ -41,11 +41,14 @@ const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 ///   keystroke writes one input, not all 35) and reading short decimals without allocation
 ///   (with the engine's other cuts, the most complex evaluation 11.8 → 9.6–9.9 µs) cost
 ///   2.8 KB; citations without per-citation state won 0.9 KB back.
+/// - 233,200 → 233,700 B (233,449 B on 2026-11-24): the link rewritten once the typing pauses
+///   and when the page is left, not in every change's task (the interaction budget: p95
+///   17.3–19.2 → 5.5–6.3 ms to the answer in the DOM, side by side) cost 0.7 KB.
 ///
 /// A build's size varies by about 0.2 KB with the folder it is built in. The budget is not
 /// met; README "Performance" says where the bytes are. Lower this with every cut; when it
 /// reaches the budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 233_200;
+const FIRST_VISIT_CEILING_BROTLI: u64 = 233_700;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
