@@ -5,11 +5,10 @@ use engine::dosing::InotuzumabSchedule;
 use engine::recommendation::Reason;
 use leptos::prelude::*;
 
-use super::citation::Citations;
 use super::debulking::{trim_number, SourcedList};
 use super::doses::PlanFold;
 use super::reasons::Reasons;
-use super::schedule::basis_words;
+use super::schedule::{basis_words, CycleRow, CycleTable};
 
 /// The inotuzumab schedule card.
 #[component]
@@ -39,36 +38,18 @@ pub fn InotuzumabCard(
                     <Reasons reasons=cytoreduction.clone() />
                 })}
                 <p>{basis.clone()}</p>
-                <table class="stack">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Cycle"</th>
-                            <th scope="col">"Days"</th>
-                            <th scope="col">"Dose"</th>
-                            <th scope="col">"This patient"</th>
-                            <th scope="col">"Sources"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {schedule
-                            .doses
-                            .clone()
-                            .into_iter()
-                            .map(|d| {
-                                let amount = d.mg.map_or("—".to_string(), |mg| format!("{} mg", trim_number(mg)));
-                                view! {
-                                    <tr>
-                                        <th scope="row">{d.cycle}</th>
-                                        <td data-label="Days">{d.days}</td>
-                                        <td data-label="Dose">{format!("{} mg/m²", engine::display::num(d.mg_per_m2))}</td>
-                                        <td class="dose-amount" data-label="This patient">{amount}</td>
-                                        <td data-label="Sources"><Citations citations=d.sources /></td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <CycleTable rows=schedule
+                    .doses
+                    .iter()
+                    .map(|d| CycleRow {
+                        cycle: d.cycle,
+                        days: d.days,
+                        dose: format!("{} mg/m²", engine::display::num(d.mg_per_m2)),
+                        amount: d.mg.map_or("—".to_string(), |mg| format!("{} mg", trim_number(mg))),
+                        capped: false,
+                        sources: d.sources,
+                    })
+                    .collect() />
                 <SourcedList items=schedule.notes.clone() />
             </PlanFold>
         </section>

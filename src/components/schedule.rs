@@ -2,6 +2,7 @@
 //! premedication by age, and toxicity management for this patient's schedule.
 
 use engine::dosing::{BlinatumomabSchedule, DosingBasis, Indication};
+use engine::evidence::Citation;
 use leptos::prelude::*;
 
 use super::citation::Citations;
@@ -26,6 +27,62 @@ pub fn basis_words(basis: &DosingBasis, per_m2: &str) -> String {
                 .collect::<Vec<_>>()
                 .join(" and ")
         ),
+    }
+}
+
+/// One row of a cycle table: the cycle, its days, the dose as the label writes it, this
+/// patient's amount (whether capped at the label's maximum), and the sources.
+pub struct CycleRow {
+    /// The cycle ("Cycle 1").
+    pub cycle: &'static str,
+    /// The days of the cycle the dose is given.
+    pub days: &'static str,
+    /// The dose as the label writes it.
+    pub dose: String,
+    /// This patient's amount, or "—" when it cannot be computed.
+    pub amount: String,
+    /// Whether the amount is the label's maximum rather than the computed one.
+    pub capped: bool,
+    /// Where the dose comes from.
+    pub sources: &'static [Citation],
+}
+
+/// A drug's cycles as a table (one component for both schedules, so one copy of its code).
+#[component]
+pub fn CycleTable(
+    /// The rows, in cycle order.
+    rows: Vec<CycleRow>,
+) -> impl IntoView {
+    view! {
+        <table class="stack">
+            <thead>
+                <tr>
+                    <th scope="col">"Cycle"</th>
+                    <th scope="col">"Days"</th>
+                    <th scope="col">"Dose"</th>
+                    <th scope="col">"This patient"</th>
+                    <th scope="col">"Sources"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr>
+                                <th scope="row">{row.cycle}</th>
+                                <td data-label="Days">{row.days}</td>
+                                <td data-label="Dose">{row.dose}</td>
+                                <td class="dose-amount" data-label="This patient" data-capped=row.capped.then_some("true")>
+                                    {row.amount}
+                                </td>
+                                <td data-label="Sources"><Citations citations=row.sources /></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }
 
@@ -59,42 +116,22 @@ pub fn ScheduleCard(
                     ". "
                     {basis.clone()}
                 </p>
-                <table class="stack">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Cycle"</th>
-                            <th scope="col">"Days"</th>
-                            <th scope="col">"Dose"</th>
-                            <th scope="col">"This patient"</th>
-                            <th scope="col">"Sources"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {schedule
-                            .rows
-                            .clone()
-                            .into_iter()
-                            .map(|row| {
-                                let amount = match (row.ug_per_day, row.computed_ug) {
-                                    (Some(ug), Some(c)) => format!("{} µg/day ({} computed; the label's maximum)", trim_number(ug), trim_number(c)),
-                                    (Some(ug), None) => format!("{} µg/day", trim_number(ug)),
-                                    _ => "—".to_string(),
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{row.cycle}</th>
-                                        <td data-label="Days">{row.days}</td>
-                                        <td data-label="Dose">{row.as_written}</td>
-                                        <td class="dose-amount" data-label="This patient" data-capped=row.capped.then_some("true")>
-                                            {amount}
-                                        </td>
-                                        <td data-label="Sources"><Citations citations=row.sources /></td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <CycleTable rows=schedule
+                    .rows
+                    .iter()
+                    .map(|row| CycleRow {
+                        cycle: row.cycle,
+                        days: row.days,
+                        dose: row.as_written.clone(),
+                        amount: match (row.ug_per_day, row.computed_ug) {
+                            (Some(ug), Some(c)) => format!("{} µg/day ({} computed; the label's maximum)", trim_number(ug), trim_number(c)),
+                            (Some(ug), None) => format!("{} µg/day", trim_number(ug)),
+                            _ => "—".to_string(),
+                        },
+                        capped: row.capped,
+                        sources: row.sources,
+                    })
+                    .collect() />
                 <h3>"Premedication"</h3>
                 <DoseTable doses=schedule.premedication.clone() />
                 <SourcedList items=schedule.notes.clone() />
