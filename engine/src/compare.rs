@@ -292,7 +292,15 @@ fn shown(field: Field, raw: &RawScenario) -> String {
     if !applies(field, raw) {
         return NOT_GIVEN.to_string();
     }
-    let text = raw.get(field).trim();
+    text_shown(field, raw.get(field), raw).unwrap_or_else(|| NOT_GIVEN.to_string())
+}
+
+/// `text` of `field` as the form shows it: a choice's label, a number with its unit ("62%",
+/// "34 years"), an MRD level as read ("0.01% (10⁻⁴)"); a text that is not a value, as
+/// typed. `None` when nothing is given: an empty text, or a choice left at "not given".
+/// One wording for the comparison, "what would change it" and the printed inputs.
+pub fn text_shown(field: Field, text: &str, raw: &RawScenario) -> Option<String> {
+    let text = text.trim();
     match field.kind() {
         FieldKind::Choice(choices) => {
             let value = if text.is_empty() {
@@ -301,21 +309,23 @@ fn shown(field: Field, raw: &RawScenario) -> String {
                 text
             };
             match choices.iter().find(|(v, _)| *v == value) {
-                Some(("", _)) => NOT_GIVEN.to_string(),
-                Some((_, label)) => (*label).to_string(),
-                None => text.to_string(),
+                Some(("", _)) => None,
+                Some((_, label)) => Some((*label).to_string()),
+                None => Some(text.to_string()),
             }
         }
-        _ if text.is_empty() => NOT_GIVEN.to_string(),
+        _ if text.is_empty() => None,
         FieldKind::Number { .. } => {
             let unit = field.unit_in(raw);
-            if unit.starts_with('%') || unit.starts_with('/') {
-                format!("{text}{unit}")
-            } else {
-                format!("{text} {unit}")
-            }
+            Some(
+                if unit.is_empty() || unit.starts_with('%') || unit.starts_with('/') {
+                    format!("{text}{unit}")
+                } else {
+                    format!("{text} {unit}")
+                },
+            )
         }
-        FieldKind::Mrd => parse_mrd(text).map_or_else(|_| text.to_string(), format_mrd),
+        FieldKind::Mrd => Some(parse_mrd(text).map_or_else(|_| text.to_string(), format_mrd)),
     }
 }
 

@@ -391,3 +391,37 @@ fn conflicts_and_open_questions_have_rows() {
     );
     assert!(open.differs);
 }
+
+/// One wording for a field's text, wherever the app shows one outside the form: units beside
+/// numbers (no space before "%" or "/"), a choice's label, nothing for "not given".
+#[test]
+fn a_text_is_shown_with_its_unit_or_its_label() {
+    use engine::compare::text_shown;
+    let raw = relapse();
+    let shown = |field, text: &str| text_shown(field, text, &raw);
+    assert_eq!(shown(Field::Age, " 34 ").as_deref(), Some("34 years"));
+    assert_eq!(shown(Field::MarrowBlasts, "62").as_deref(), Some("62%"));
+    assert_eq!(
+        shown(Field::Cd22Pct, "85").as_deref(),
+        Some("85% of blasts")
+    );
+    assert_eq!(
+        shown(Field::PeripheralBlasts, "8000").as_deref(),
+        Some("8000/µL")
+    );
+    let giga = relapse().with(Field::PeripheralBlastsUnit, "g");
+    assert_eq!(
+        text_shown(Field::PeripheralBlasts, "8", &giga).as_deref(),
+        Some("8 × 10⁹/L")
+    );
+    assert_eq!(
+        shown(Field::Setting, "r2").as_deref(),
+        Some("Second or later relapse")
+    );
+    // Nothing given: an empty number, or a choice left at its "Choose…".
+    assert_eq!(shown(Field::Age, "  "), None);
+    assert_eq!(shown(Field::Setting, ""), None);
+    // A text that is not a value is shown as typed, never dropped.
+    assert_eq!(shown(Field::Setting, "zz").as_deref(), Some("zz"));
+    assert_eq!(shown(Field::Mrd, "0.01").as_deref(), Some("0.01% (10⁻⁴)"));
+}

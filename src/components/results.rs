@@ -125,14 +125,8 @@ fn PrintInputs(scenario: RwSignal<RawScenario>) -> impl IntoView {
                         s.values
                             .iter()
                             .map(|(field, value)| {
-                                let shown = match field.kind() {
-                                    engine::FieldKind::Choice(choices) => choices
-                                        .iter()
-                                        .find(|c| c.0 == value)
-                                        .map(|c| c.1.to_string())
-                                        .unwrap_or_else(|| value.clone()),
-                                    _ => format!("{value} {}", field.unit_in(s)),
-                                };
+                                let shown = engine::compare::text_shown(*field, value, s)
+                                    .unwrap_or_else(|| value.clone());
                                 view! {
                                     <dt>{field.label()}</dt>
                                     <dd>{shown}</dd>

@@ -8,20 +8,9 @@ use leptos::prelude::*;
 /// The suggestions applied, last on top: each field and the text it had, to put back.
 pub type Undo = Vec<(Field, String)>;
 
-/// A field's text as the form shows it: a choice's label, a number with its unit.
+/// A field's text as the form shows it (the comparison's wording).
 fn shown(field: Field, text: &str, raw: &RawScenario) -> String {
-    if text.trim().is_empty() {
-        return "not given".into();
-    }
-    match field.kind() {
-        engine::FieldKind::Choice(choices) => choices
-            .iter()
-            .find(|(v, _)| *v == text)
-            .map_or_else(|| text.to_string(), |(_, label)| (*label).to_string()),
-        _ => format!("{text} {}", field.unit_in(raw))
-            .trim_end()
-            .to_string(),
-    }
+    engine::compare::text_shown(field, text, raw).unwrap_or_else(|| "not given".into())
 }
 
 /// The suggestions for the current scenario, with an undo of the last one applied.

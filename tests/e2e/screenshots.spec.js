@@ -51,6 +51,11 @@ test('print view: A4 screenshot and PDF, one page', async ({ aid, page }) => {
   await page.emulateMedia({ media: 'print' });
   // The print view shows the inputs and hides the form and interactive parts.
   await expect(page.locator('.print-inputs')).toBeVisible();
+  // Each input in the app's one wording: a number with its unit, a choice by its label.
+  const printed = page.locator('.print-inputs');
+  await expect(printed.locator('dt', { hasText: /^Marrow blasts$/ }).locator('+ dd')).toHaveText('70%');
+  await expect(printed.locator('dt', { hasText: /^Age$/ }).locator('+ dd')).toHaveText('45 years');
+  await expect(printed.locator('dt', { hasText: /^Disease setting$/ }).locator('+ dd')).toHaveText('Second or later relapse');
   await expect(page.getByRole('form', { name: 'Patient scenario' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print summary' })).toBeHidden();
   await expect(aid.schedule()).toBeHidden();

@@ -57,7 +57,7 @@ test('every suggestion shown changes what it says it changes', async ({ aid, pag
 test('undo goes back step by step, naming values in the form\'s words', async ({ aid, page }) => {
   await aid.open(CASE);
   await page.locator('[data-suggestion="bm"]').first().getByRole('button').click();
-  await expect(page.locator('[data-undo]')).toHaveText('Undo: Marrow blasts back to 62 %');
+  await expect(page.locator('[data-undo]')).toHaveText('Undo: Marrow blasts back to 62%');
   await page.locator('[data-suggestion="age"]', { hasText: '17 years → 18 years' }).getByRole('button').click();
   await expect(page.locator('[data-undo]')).toHaveText('Undo: Age back to 17 years');
   await page.locator('[data-undo]').click();

@@ -44,13 +44,14 @@ const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 /// - 233,200 → 233,700 B (233,449 B on 2026-11-24): the link rewritten once the typing pauses
 ///   and when the page is left, not in every change's task (the interaction budget: p95
 ///   17.3–19.2 → 5.5–6.3 ms to the answer in the DOM, side by side) cost 0.7 KB.
-///   One table component for both drugs' cycles won 1.5 KB back: 233,700 → 232,400 B
-///   (231,964 B).
+///   One table component for both drugs' cycles won 1.5 KB back, and one wording of a
+///   field's text for the comparison, "what would change it" and the printed inputs 0.2 KB:
+///   233,700 → 232,200 B (231,752 B).
 ///
 /// A build's size varies by about 0.2 KB with the folder it is built in. The budget is not
 /// met; README "Performance" says where the bytes are. Lower this with every cut; when it
 /// reaches the budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 232_400;
+const FIRST_VISIT_CEILING_BROTLI: u64 = 232_200;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
