@@ -30,7 +30,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         .map(|_| Vec::with_capacity(12))
         .collect();
     let mut notes = Vec::with_capacity(12);
-    let mut prephase_reasons = Vec::new();
+    let mut prephase_reasons = Vec::with_capacity(4);
     for rule in RULES {
         let found = (rule.eval)(scenario);
         let mut outcome = Vec::with_capacity(found.len());
@@ -209,27 +209,33 @@ pub(crate) fn statuses(effects: &[EffectSet]) -> (Vec<Status>, Vec<bool>) {
 /// card and what cannot change that status set aside.
 fn assess_one(
     therapy: Therapy,
-    all: Vec<Reason>,
+    mut all: Vec<Reason>,
     status: Status,
     scenario: &Scenario,
 ) -> TherapyAssessment {
-    let (mut tests_needed, mut reasons): (Vec<Reason>, Vec<Reason>) =
-        all.into_iter().partition(|r| r.effect == Effect::NeedsTest);
+    // The reasons are put in display order in place (a stable sort keeps rule order within
+    // a group, and sorts this short allocate nothing), then cut: one allocation per list.
     // A test cannot change "not eligible" (exclusions rest on known values only), and a
-    // reason that favours an excluded therapy would only mislead: both are set aside.
-    let mut set_aside = Vec::new();
-    if status == Status::NotEligible {
-        set_aside = std::mem::take(&mut tests_needed);
-        let (favours, rest): (Vec<Reason>, Vec<Reason>) = reasons
-            .into_iter()
-            .partition(|r| r.effect == Effect::Favours);
-        set_aside.extend(favours);
-        // Excluding reasons first: they are why the card says what it says.
-        let (mut first, others): (Vec<Reason>, Vec<Reason>) =
-            rest.into_iter().partition(|r| r.effect == Effect::Excludes);
-        first.extend(others);
-        reasons = first;
-    }
+    // reason that favours an excluded therapy would only mislead: both are set aside (tests
+    // first), and the excluding reasons come first, as they are why the card says what it
+    // says.
+    let excluded = status == Status::NotEligible;
+    let group = |r: &Reason| match r.effect {
+        Effect::Excludes if excluded => 0,
+        Effect::NeedsTest if excluded => 3,
+        Effect::Favours if excluded => 4,
+        Effect::NeedsTest => 2,
+        _ => 1,
+    };
+    all.sort_by_key(group);
+    let kept = all.iter().take_while(|r| group(r) < 2).count();
+    let rest = all.split_off(kept);
+    let (tests_needed, set_aside) = if excluded {
+        (Vec::new(), rest)
+    } else {
+        (rest, Vec::new())
+    };
+    let reasons = all;
     TherapyAssessment {
         therapy,
         status,

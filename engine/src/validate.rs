@@ -57,7 +57,7 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
         _ => Region::Us,
     });
     let age = v.number(Field::Age);
-    if raw.get(Field::Age).trim().is_empty() {
+    if trim(raw.get(Field::Age)).is_empty() {
         v.problem(Field::Age, ProblemKind::Missing, "required.".to_string());
     }
     let weight = v.number(Field::Weight);
@@ -65,7 +65,7 @@ pub fn validate(raw: &RawScenario) -> Result<Scenario, Vec<Problem>> {
 
     // The setting's first choice is the empty "Choose…", so a default cannot stand in for it.
     let setting_code = v.choice(Field::Setting);
-    if raw.get(Field::Setting).trim().is_empty() {
+    if trim(raw.get(Field::Setting)).is_empty() {
         v.problem(
             Field::Setting,
             ProblemKind::Missing,
@@ -499,6 +499,20 @@ pub fn format_mrd(fraction: f64) -> String {
     }
 }
 
+/// `text` without surrounding white space, exactly as [`str::trim`] gives it. Every field
+/// is trimmed on every keystroke, and the general trim decodes a char at each end; a text
+/// whose first and last bytes are ASCII and not white space (nearly every entry) is
+/// returned as it is, and only other texts pay for the general trim.
+pub fn trim(text: &str) -> &str {
+    // The ASCII white space of `char::is_whitespace`: tab, line feed, vertical tab, form
+    // feed, carriage return and space. Every other white space is beyond ASCII.
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if plain(first) && plain(last) => text,
+        _ => text.trim(),
+    }
+}
+
 /// Reads a number as typed: surrounding spaces are ignored and a decimal comma is a dot.
 ///
 /// Only digits, one decimal separator, a sign and an exponent are accepted, so `inf`, `NaN`
@@ -506,7 +520,7 @@ pub fn format_mrd(fraction: f64) -> String {
 /// refused as ambiguous: it may be a thousands separator, and reading 15,000 blasts/µL as 15
 /// would be a dangerous mistake. The error is the part of a message after the label.
 pub fn parse_number(text: &str) -> Result<f64, String> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     if trimmed.is_empty() {
         return Err("no number given.".to_string());
     }
@@ -550,7 +564,7 @@ impl Validator<'_> {
     /// `None` when invalid (a problem was recorded).
     fn number(&mut self, field: Field) -> Option<Option<f64>> {
         // Trimmed once here: this runs for every number field on every keystroke.
-        let text = self.raw.get(field).trim();
+        let text = trim(self.raw.get(field));
         if text.is_empty() {
             return Some(None);
         }
@@ -610,7 +624,7 @@ impl Validator<'_> {
         let FieldKind::Choice(choices) = field.kind() else {
             return None;
         };
-        let text = self.raw.get(field).trim();
+        let text = trim(self.raw.get(field));
         if text.is_empty() {
             return choices.first().map(|(value, _)| *value);
         }
@@ -648,7 +662,7 @@ impl Validator<'_> {
     /// Reads the MRD field: like [`Validator::number`], as a fraction.
     fn mrd(&mut self) -> Option<Option<f64>> {
         let text = self.raw.get(Field::Mrd);
-        if text.trim().is_empty() {
+        if trim(text).is_empty() {
             return Some(None);
         }
         match parse_mrd(text) {
@@ -816,7 +830,7 @@ fn join_and(items: &[&str]) -> String {
 /// a decimal comma read as a dot. `None` for anything else, including `inf` and `NaN`.
 /// Negative zero becomes zero, so "-0" never shows up as "-0" in a message or a dose.
 fn decimal(text: &str, exponent: bool) -> Option<f64> {
-    let text = text.trim();
+    let text = trim(text);
     // One pass over the bytes: this runs for every number on every keystroke. Any byte
     // outside ASCII is refused, as the characters it belongs to are.
     let (mut separators, mut comma, mut digit) = (0, false, false);
@@ -849,7 +863,7 @@ fn normalise_mrd(text: &str) -> Option<String> {
     let mut out = String::new();
     let mut in_superscript = false;
     let mut pending_space = false;
-    for c in text.trim().chars() {
+    for c in trim(text).chars() {
         if c.is_whitespace() {
             pending_space = true;
             continue;

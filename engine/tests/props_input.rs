@@ -37,9 +37,36 @@ fn any_raw() -> impl Strategy<Value = RawScenario> {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+/// Characters a field may begin or end with: ASCII and other white space (the vertical tab,
+/// no-break and ideographic spaces), and letters, one of them beyond ASCII.
+fn edge() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just(' '),
+            Just('\t'),
+            Just('\u{0B}'),
+            Just('\u{A0}'),
+            Just('\u{3000}'),
+            Just('x'),
+            Just('é'),
+        ],
+        0..4,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
 
+proptest! {
+    /// The fast trim gives what `str::trim` gives, on any text and on texts edged with
+    /// every kind of white space.
+    #[test]
+    fn trim_is_str_trim(inner in any::<String>(), lead in edge(), tail in edge()) {
+        for text in [inner.clone(), format!("{lead}{inner}{tail}"), format!("{lead}{tail}")] {
+            prop_assert_eq!(engine::validate::trim(&text), text.trim());
+        }
+    }
+}
+
+proptest! {
     #[test]
     fn validate_never_panics_and_messages_name_their_field(raw in any_raw()) {
         if let Err(problems) = validate(&raw) {
