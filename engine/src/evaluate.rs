@@ -213,8 +213,8 @@ fn assess_one(
     status: Status,
     scenario: &Scenario,
 ) -> TherapyAssessment {
-    // The reasons are put in display order in place (a stable sort keeps rule order within
-    // a group, and sorts this short allocate nothing), then cut: one allocation per list.
+    // The reasons are put in display order in place (rule order kept within a group), then
+    // cut: one allocation per list.
     // A test cannot change "not eligible" (exclusions rest on known values only), and a
     // reason that favours an excluded therapy would only mislead: both are set aside (tests
     // first), and the excluding reasons come first, as they are why the card says what it
@@ -227,9 +227,18 @@ fn assess_one(
         Effect::NeedsTest => 2,
         _ => 1,
     };
-    all.sort_by_key(group);
+    // An insertion sort, stable and allocation-free: a card has a dozen reasons at most,
+    // and the standard library's stable sort would add 2 KB to the app for them.
+    for i in 1..all.len() {
+        let mut j = i;
+        while j > 0 && group(&all[j - 1]) > group(&all[j]) {
+            all.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let kept = all.iter().take_while(|r| group(r) < 2).count();
-    let rest = all.split_off(kept);
+    // `kept` never passes the length; saying so lets the compiler drop the bounds panic.
+    let rest = all.split_off(kept.min(all.len()));
     let (tests_needed, set_aside) = if excluded {
         (Vec::new(), rest)
     } else {

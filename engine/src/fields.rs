@@ -138,6 +138,22 @@ impl Group {
         Group::Other,
     ];
 
+    /// The group's name in markup (`data-group`), fixed whatever the heading says.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Group::Region => "region",
+            Group::Patient => "patient",
+            Group::Setting => "setting",
+            Group::Burden => "burden",
+            Group::Cns => "cns",
+            Group::Markers => "markers",
+            Group::Ph => "ph",
+            Group::Transplant => "transplant",
+            Group::Prior => "prior",
+            Group::Other => "other",
+        }
+    }
+
     /// The section heading.
     pub fn title(self) -> &'static str {
         match self {

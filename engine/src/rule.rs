@@ -191,6 +191,19 @@ pub enum Effect {
     Note,
 }
 
+impl Effect {
+    /// The effect's name in markup (`data-effect`): what styles and tests select on.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Effect::Excludes => "excludes",
+            Effect::Caution => "caution",
+            Effect::Favours => "favours",
+            Effect::NeedsTest => "needstest",
+            Effect::Note => "note",
+        }
+    }
+}
+
 /// One thing a rule concluded for a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -241,5 +254,30 @@ impl Rule {
         self.reads
             .iter()
             .any(|r| *r == field || together.contains(r))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Effect;
+    use crate::fields::Group;
+
+    /// The names in markup are the variants' names in lower case, as they were when the
+    /// app wrote them from `Debug`: styles, tests and printed pages select on them.
+    #[test]
+    fn slugs_are_the_variant_names_in_lower_case() {
+        let effects = [
+            Effect::Excludes,
+            Effect::Caution,
+            Effect::Favours,
+            Effect::NeedsTest,
+            Effect::Note,
+        ];
+        for e in effects {
+            assert_eq!(e.slug(), format!("{e:?}").to_ascii_lowercase());
+        }
+        for g in Group::ALL {
+            assert_eq!(g.slug(), format!("{g:?}").to_ascii_lowercase());
+        }
     }
 }

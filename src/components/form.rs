@@ -64,7 +64,7 @@ fn FieldGroup(
 ) -> impl IntoView {
     let fields: Vec<Field> = FIELDS.into_iter().filter(|f| f.group() == group).collect();
     view! {
-        <fieldset class="group" data-group=format!("{group:?}").to_ascii_lowercase()>
+        <fieldset class="group" data-group=group.slug()>
             <legend>{group.title()}</legend>
             {fields
                 .into_iter()

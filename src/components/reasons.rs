@@ -33,9 +33,8 @@ pub fn Reasons(
             {reasons
                 .into_iter()
                 .map(|r| {
-                    let effect = format!("{:?}", r.effect).to_ascii_lowercase();
                     view! {
-                        <li class="reason" data-rule=r.rule.as_str() data-effect=effect>
+                        <li class="reason" data-rule=r.rule.as_str() data-effect=r.effect.slug()>
                             <span class="effect">
                                 {if outweighed && r.effect == Effect::Favours { "Outweighed" } else { effect_word(r.effect) }}
                             </span>
