@@ -77,7 +77,8 @@ fn script(out: &mut String, text: &str, mark: char, map: fn(char) -> Option<char
     }
 }
 
-fn sup_char(c: char) -> Option<char> {
+/// The superscript form of a digit or sign, as exponents are written (10⁻³).
+pub(crate) fn sup_char(c: char) -> Option<char> {
     Some(match c {
         '0' => '⁰',
         '1' => '¹',

@@ -986,19 +986,6 @@ fn superscript(exponent: i32) -> String {
     exponent
         .to_string()
         .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            '0' => '⁰',
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            '4' => '⁴',
-            '5' => '⁵',
-            '6' => '⁶',
-            '7' => '⁷',
-            '8' => '⁸',
-            '9' => '⁹',
-            other => other,
-        })
+        .map(|c| crate::readable::sup_char(c).unwrap_or(c))
         .collect()
 }
