@@ -247,7 +247,7 @@ pub fn diagram(rec: &Recommendation) -> Diagram {
             });
         }
         let mut decided: Vec<(Outcome, Effect)> = Vec::new();
-        for finding in &step.outcome {
+        for finding in rec.outcome(step) {
             let Some(therapy) = finding.therapy else {
                 continue;
             };

@@ -23,6 +23,8 @@ use crate::therapy::{Status, Therapy};
 pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let bsa = dosing::bsa(scenario);
     let mut trace = Vec::with_capacity(RULES.len());
+    // Sized for the most complex scenarios, like the buckets below.
+    let mut trace_findings = Vec::with_capacity(48);
     // Reasons bucketed as they are found (one bucket per therapy, in Therapy::ALL order),
     // so nothing is cloned per therapy.
     // Sized for the most complex scenarios, so the pushes below seldom reallocate.
@@ -33,9 +35,9 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
     let mut prephase_reasons = Vec::with_capacity(4);
     for rule in RULES {
         let found = (rule.eval)(scenario);
-        let mut outcome = Vec::with_capacity(found.len());
+        let first = trace_findings.len();
         for f in found {
-            outcome.push(TraceFinding {
+            trace_findings.push(TraceFinding {
                 therapy: f.therapy,
                 effect: f.effect,
             });
@@ -63,9 +65,9 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         }
         trace.push(TraceStep {
             rule: rule.id,
-            fired: !outcome.is_empty(),
+            fired: trace_findings.len() > first,
             inputs: rule.reads,
-            outcome,
+            findings: first..trace_findings.len(),
         });
     }
 
@@ -143,6 +145,7 @@ pub fn evaluate(scenario: &Scenario) -> Recommendation {
         all_excluded,
         bsa,
         trace,
+        trace_findings,
         scenario: scenario.clone(),
     }
 }

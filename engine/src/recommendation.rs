@@ -72,9 +72,10 @@ pub struct TraceStep {
     pub fired: bool,
     /// The fields it read; [`Recommendation::input`] gives each value as understood.
     pub inputs: &'static [Field],
-    /// What it found, one entry per finding (empty when it did not fire). The findings'
-    /// words are the rule's reasons, given by [`Recommendation::reasons_of`].
-    pub outcome: Vec<TraceFinding>,
+    /// Where its findings sit in [`Recommendation::trace_findings`] (empty when it did not
+    /// fire); [`Recommendation::outcome`] gives them. The findings' words are the rule's
+    /// reasons, given by [`Recommendation::reasons_of`].
+    pub findings: std::ops::Range<usize>,
 }
 
 /// One finding of a rule in the trace: for which therapy (none for a general note) and with
@@ -110,11 +111,21 @@ pub struct Recommendation {
     pub all_excluded: Option<Vec<Reason>>,
     /// Every rule evaluated, in order.
     pub trace: Vec<TraceStep>,
+    /// The findings of every rule that fired, in trace order, one entry per finding: one
+    /// list for the whole trace, so a rule that fires costs no allocation of its own.
+    pub trace_findings: Vec<TraceFinding>,
     /// The validated scenario all of the above was computed from.
     pub scenario: Scenario,
 }
 
 impl Recommendation {
+    /// What the rule of `step` found, one entry per finding (empty when it did not fire).
+    pub fn outcome(&self, step: &TraceStep) -> &[TraceFinding] {
+        self.trace_findings
+            .get(step.findings.clone())
+            .unwrap_or_default()
+    }
+
     /// The assessment of `therapy`.
     pub fn therapy(&self, therapy: Therapy) -> Option<&TherapyAssessment> {
         self.therapies.iter().find(|a| a.therapy == therapy)

@@ -444,13 +444,13 @@ proptest! {
             prop_assert_eq!(order, rules);
             let mut shown = 0;
             for step in &rec.trace {
-                let mut traced: Vec<_> = step.outcome.iter().map(|o| (o.therapy, o.effect)).collect();
+                let mut traced: Vec<_> = rec.outcome(step).iter().map(|o| (o.therapy, o.effect)).collect();
                 let mut given: Vec<_> = rec.reasons_of(step.rule).into_iter()
                     .map(|(t, r)| (t, r.effect)).collect();
                 traced.sort();
                 given.sort();
                 prop_assert_eq!(traced, given);
-                shown += step.outcome.len();
+                shown += rec.outcome(step).len();
             }
             let total = rec.notes.len() + rec.therapies.iter()
                 .map(|a| a.reasons.len() + a.tests_needed.len() + a.set_aside.len()).sum::<usize>();
@@ -477,7 +477,7 @@ proptest! {
                 match (e.kind, e.outcome, e.input) {
                     (EdgeKind::Read, None, Some(f)) => prop_assert!(step.inputs.contains(&f)),
                     (EdgeKind::Decided(effect), Some(Outcome::Therapy(t)), None) => {
-                        prop_assert!(step.outcome.iter().any(|o| o.therapy == Some(t) && o.effect == effect));
+                        prop_assert!(rec.outcome(step).iter().any(|o| o.therapy == Some(t) && o.effect == effect));
                         prop_assert!(decides(effect, rec.therapy(t).unwrap().status));
                     }
                     (EdgeKind::Decided(_), Some(Outcome::PrePhase), None) => {

@@ -1078,7 +1078,7 @@ fn every_rule_is_evaluated_and_traced_in_order() {
             "{} reads nothing",
             step.rule.as_str()
         );
-        assert_eq!(step.fired, !step.outcome.is_empty());
+        assert_eq!(step.fired, !rec.outcome(step).is_empty());
     }
 }
 
@@ -1095,7 +1095,11 @@ fn each_traced_finding_has_its_reason() {
     });
     let mut fired = 0;
     for step in &rec.trace {
-        let mut traced: Vec<_> = step.outcome.iter().map(|o| (o.therapy, o.effect)).collect();
+        let mut traced: Vec<_> = rec
+            .outcome(step)
+            .iter()
+            .map(|o| (o.therapy, o.effect))
+            .collect();
         let mut given: Vec<_> = rec
             .reasons_of(step.rule)
             .into_iter()
