@@ -198,7 +198,12 @@ fn BsaReadout(assessment: Memo<Assessment>) -> impl IntoView {
                         "Body surface area: " <strong>{format!("{} m²", engine::decimal::Fixed(bsa.m2, 2))}</strong>
                         <small>{format!(" ({})", bsa.formula)}</small>
                     </p>
-                    <super::results::Warnings warnings=rec.warnings.clone() />
+                    {(!rec.warnings.is_empty()).then(|| view! {
+                        <div class="warning" role="alert" data-warning="plausibility">
+                            <strong>"Check the units: "</strong>
+                            {rec.warnings.iter().map(|w| view! { <p>{w.message.clone()}</p> }).collect_view()}
+                        </div>
+                    })}
                 }
             }),
             Assessment::Invalid(_) => None,

@@ -1,117 +1,222 @@
-//! The live result: problems, or the therapy cards, conflicts, notes, debulking, schedule and
-//! decision path, all rendered from the engine's assessment.
+//! The live result: problems, or the therapy cards, conflicts, notes, "what would change it",
+//! the other region's answer, the dosing cards and the decision path.
+//!
+//! All but the decision path is markup written by [`markup::answer`] and patched into three
+//! hosts, part by part, only where a part's markup changed. Its buttons are handled here, by
+//! one listener: each names the [`Action`] it applies.
 
-use engine::{Assessment, RawScenario};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use engine::{Assessment, Field, RawScenario};
+use leptos::html::Div;
 use leptos::prelude::*;
+use markup::{Action, Cite};
+use wasm_bindgen::JsCast;
 
-use super::conflicts::Conflicts;
-use super::debulking::DebulkingCard;
-use super::inotuzumab::InotuzumabCard;
 use super::path::DecisionPath;
-use super::problems::ProblemSummary;
-use super::reasons::Reasons;
-use super::regions::OtherRegion;
-use super::schedule::ScheduleCard;
-use super::therapy_card::TherapyCard;
-use super::what_if::WhatIf;
+
+/// The last "what would change it" steps applied, last on top: each field and the text it
+/// had, to put back.
+type Undo = Vec<(Field, String)>;
 
 /// The results column.
 #[component]
 pub fn Results(
     /// The engine's verdict on the current scenario.
     assessment: Memo<Assessment>,
-    /// The scenario (for the print summary's inputs).
+    /// The scenario (what would change it, and the print summary's inputs).
     scenario: RwSignal<RawScenario>,
 ) -> impl IntoView {
-    // The last "what would change it" step, kept across re-renders so it can be undone.
-    let undo = RwSignal::new(Vec::new());
+    // Kept outside the answer so a step survives re-rendering and can be undone.
+    let undo = RwSignal::new(Undo::new());
     // Whether the decision path is open, kept across results like the undo list.
     let path_open = RwSignal::new(false);
+    let hosts: [NodeRef<Div>; 3] = std::array::from_fn(|_| NodeRef::new());
+    let drawn = Rc::new(RefCell::new(Drawn::default()));
+    Effect::new({
+        let drawn = drawn.clone();
+        move |_| {
+            let hosts = hosts.map(|h| h.get_untracked());
+            let last = undo.with(|u| u.last().cloned());
+            scenario.with(|raw| {
+                assessment.with(|a| drawn.borrow_mut().draw(a, raw, last.as_ref(), &hosts))
+            });
+        }
+    });
+    let on_toggle = {
+        let drawn = drawn.clone();
+        move |ev: web_sys::Event| {
+            let details = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+            if let Some(details) = details {
+                drawn.borrow_mut().toggled(&details);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let action = acted_on(&ev).and_then(|i| drawn.borrow().actions.get(i).cloned());
+        match action {
+            Some(Action::Try { field, from, to }) => {
+                undo.update(|u| u.push((field, from)));
+                scenario.update(|s| s.set(field, to));
+            }
+            Some(Action::Undo { field, text }) => {
+                scenario.update(|s| s.set(field, text));
+                undo.update(|u| {
+                    u.pop();
+                });
+            }
+            Some(Action::Switch(region)) => scenario.update(|s| {
+                s.set(
+                    Field::Region,
+                    if region == engine::Region::Us {
+                        ""
+                    } else {
+                        "eu"
+                    },
+                )
+            }),
+            None => {}
+        }
+    };
     view! {
-        <section class="results" aria-labelledby="results-title" aria-live="polite">
+        <section
+            class="results"
+            aria-labelledby="results-title"
+            aria-live="polite"
+            on:toggle:capture=on_toggle
+            on:click=on_click
+        >
             <div class="results-head">
                 <h2 id="results-title">"Recommendation"</h2>
                 <button type="button" class="print-button" on:click=|_| print_page()>"Print summary"</button>
             </div>
             <PrintInputs scenario />
+            <div class="answer-part" node_ref=hosts[0]></div>
+            <div class="therapies" node_ref=hosts[1]></div>
+            <div class="answer-part" node_ref=hosts[2]></div>
             {move || {
-                // Once this answer is drawn into the last one's elements.
-                queue_microtask(super::citation::refresh_citations);
-                match assessment.get() {
-                Assessment::Invalid(problems) => view! { <ProblemSummary problems /> }.into_any(),
-                Assessment::Valid(rec) => {
-                    let rec = *rec;
-                    // The path reads the whole result, so it takes its own copy first.
-                    let path = rec.clone();
-                    let differences = engine::regions::other_region(&rec.scenario);
-                    let cytoreduction = rec.debulking.before_inotuzumab.clone();
-                    view! {
-                        <p class="region-line" data-region=rec.scenario.region.name()>
-                            {format!("Eligibility by the {} labels.", rec.scenario.region.name())}
-                        </p>
-                        {rec.all_excluded.map(|reasons| view! {
-                            <section class="card all-excluded" data-all-excluded aria-labelledby="all-excluded-title">
-                                <h2 id="all-excluded-title">
-                                    "None of these therapies is eligible for this patient."
-                                </h2>
-                                <Reasons reasons />
-                                <p>"A clinical trial, or other salvage therapy per local protocol, is outside this aid."</p>
-                            </section>
-                        })}
-                        <Warnings warnings=rec.warnings.clone() />
-                        // The conflict comes first: it explains why neither side is preferred.
-                        <Conflicts conflicts=rec.conflicts />
-                        <div class="therapies">
-                            {rec
-                                .therapies
-                                .into_iter()
-                                .map(|assessment| {
-                                    // A chart helps weigh a therapy the patient may receive.
-                                    let chart = (assessment.status != engine::Status::NotEligible)
-                                        .then(|| engine::charts::relevant(assessment.therapy, &rec.scenario))
-                                        .flatten();
-                                    view! { <TherapyCard assessment chart /> }
-                                })
-                                .collect_view()}
-                        </div>
-                        {(!rec.notes.is_empty())
-                            .then(|| {
-                                view! {
-                                    <section class="card notes" aria-labelledby="notes-title">
-                                        <h2 id="notes-title">"Notes for this patient"</h2>
-                                        <Reasons reasons=rec.notes />
-                                    </section>
-                                }
-                            })}
-                        <WhatIf scenario undo />
-                        <OtherRegion differences scenario />
-                        <DebulkingCard debulking=rec.debulking warnings=rec.warnings.clone() />
-                        <ScheduleCard schedule=rec.schedule warnings=rec.warnings.clone() />
-                        <InotuzumabCard schedule=rec.inotuzumab cytoreduction warnings=rec.warnings.clone() />
-                        <DecisionPath rec=path open=path_open />
+                assessment.with(|a| match a {
+                    Assessment::Valid(rec) => {
+                        Some(view! { <DecisionPath rec=(**rec).clone() open=path_open /> })
                     }
-                        .into_any()
-                }
-            }}}
+                    Assessment::Invalid(_) => None,
+                })
+            }}
         </section>
     }
 }
 
-/// Values that do not fit together (weight, height, age): shown above the doses, never
-/// blocking.
-#[component]
-pub fn Warnings(
-    /// The engine's plausibility warnings.
-    warnings: Vec<engine::plausibility::Warning>,
-) -> impl IntoView {
-    (!warnings.is_empty()).then(|| {
-        view! {
-            <div class="warning" role="alert" data-warning="plausibility">
-                <strong>"Check the units: "</strong>
-                {warnings.into_iter().map(|w| view! { <p>{w.message}</p> }).collect_view()}
-            </div>
+/// The `data-act` of the button a click landed on, if any.
+fn acted_on(ev: &web_sys::MouseEvent) -> Option<usize> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target
+        .closest("button[data-act]")
+        .ok()??
+        .get_attribute("data-act")?
+        .parse()
+        .ok()
+}
+
+/// What the hosts show: each part's markup, the details the user has open, what each
+/// citation chip expands to and what each button does.
+#[derive(Default)]
+struct Drawn {
+    parts: [Vec<String>; 3],
+    open: BTreeSet<String>,
+    cites: BTreeMap<String, Cite>,
+    actions: Vec<Action>,
+}
+
+impl Drawn {
+    /// Writes the answer and patches each host where its parts changed.
+    fn draw(
+        &mut self,
+        assessment: &Assessment,
+        raw: &RawScenario,
+        last: Option<&(Field, String)>,
+        hosts: &[Option<web_sys::HtmlDivElement>; 3],
+    ) {
+        let answer = markup::answer(assessment, raw, last, &self.open);
+        // A details gone from the answer is forgotten, so it comes back folded.
+        self.open.retain(|k| answer.keys.contains(k));
+        let parts = [answer.head, answer.cards, answer.rest];
+        for ((shown, new), host) in self.parts.iter_mut().zip(parts).zip(hosts) {
+            if let Some(host) = host {
+                patch(host, shown, &new);
+            }
+            *shown = new;
         }
-    })
+        self.cites = answer.cites;
+        self.actions = answer.actions;
+    }
+
+    /// Keeps a details' state for the next answer, and writes a citation's expansion when it
+    /// is first opened.
+    fn toggled(&mut self, details: &web_sys::HtmlDetailsElement) {
+        let Some(key) = details.get_attribute("data-k") else {
+            return;
+        };
+        if !details.open() {
+            self.open.remove(&key);
+            return;
+        }
+        let folded = details
+            .query_selector(":scope > .citation-body")
+            .ok()
+            .flatten()
+            .is_none();
+        if let (true, Some(cite)) = (folded, self.cites.get(&key)) {
+            // Markup written from the engine's texts, every text escaped.
+            let _ = details.insert_adjacent_html("beforeend", &markup::citation_body(cite));
+        }
+        self.open.insert(key);
+    }
+}
+
+/// Makes `host`'s children the parts `new`, each one element, replacing only those whose
+/// markup differs from `shown`, so an unchanged card keeps its elements. Focus inside a
+/// replaced part moves to the first control of its replacement (a suggestion tried leaves
+/// it on the undo button), never to the page's start.
+fn patch(host: &web_sys::Element, shown: &[String], new: &[String]) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    if shown.len() != new.len() {
+        let had = focused.as_ref().is_some_and(|f| host.contains(Some(f)));
+        host.set_inner_html(&new.concat());
+        if had {
+            refocus(host);
+        }
+        return;
+    }
+    let children = host.children();
+    for (i, (old, part)) in shown.iter().zip(new).enumerate() {
+        if old == part {
+            continue;
+        }
+        if let Some(child) = children.item(i as u32) {
+            let had = focused.as_ref().is_some_and(|f| child.contains(Some(f)));
+            child.set_outer_html(part);
+            if let (true, Some(now)) = (had, children.item(i as u32)) {
+                refocus(&now);
+            }
+        }
+    }
+}
+
+/// Focuses the first control in `part`.
+fn refocus(part: &web_sys::Element) {
+    let control = part
+        .query_selector("button, summary, a[href]")
+        .ok()
+        .flatten();
+    if let Some(control) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
+    }
 }
 
 /// The inputs as a compact list, shown only on paper so the printout stands alone.

@@ -142,7 +142,8 @@ class Aid {
 
   /** The results' "check the units" warning (weight, height and age that do not fit). */
   plausibilityWarning() {
-    return this.page.locator('.results > [data-warning="plausibility"]');
+    // The column's own warning, above the cards (its markup host has no box of its own).
+    return this.page.locator('.results > .answer-part > [data-warning="plausibility"]');
   }
 
   /** The label changes since the papers, on the "how this works" page (how.html). */

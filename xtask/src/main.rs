@@ -375,10 +375,18 @@ fn test() -> Result {
         ],
     ))?;
 
-    step("Engine tests (native)");
+    step("Engine, markup and xtask tests (native)");
     run(command(
         "cargo",
-        &["test", "-p", "ball-engine", "-p", "xtask"],
+        &[
+            "test",
+            "-p",
+            "ball-engine",
+            "-p",
+            "ball-markup",
+            "-p",
+            "xtask",
+        ],
     ))?;
 
     step("App tests in headless Chromium (wasm-bindgen-test)");

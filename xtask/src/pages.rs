@@ -23,7 +23,6 @@ use engine::evidence::{
 };
 use engine::fields::{FieldKind, Group as FieldGroup};
 use engine::label_changes::LABEL_CHANGES;
-use engine::readable::{readable, Style};
 use engine::rule::{Family, Rule};
 use engine::rules::{RULES, RULE_SET_VERSION};
 use engine::{Field, Therapy, FIELDS};
@@ -88,38 +87,8 @@ pub fn generate(dir: &Path) -> Result<usize, String> {
 
 // ---- HTML ----
 
-/// Text made safe for HTML and XML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A quote with its LaTeX and markdown shown readable (as the app shows it), escaped.
-fn quote_html(quote: &str) -> String {
-    readable(quote)
-        .into_iter()
-        .map(|span| {
-            let text = esc(&span.text);
-            match span.style {
-                Style::Plain => text,
-                Style::Bold => format!("<strong>{text}</strong>"),
-                Style::Italic => format!("<em>{text}</em>"),
-                Style::Sup => format!("<sup>{text}</sup>"),
-                Style::Sub => format!("<sub>{text}</sub>"),
-            }
-        })
-        .collect()
-}
+pub use markup::esc;
+use markup::quote_html;
 
 /// Which page a shell is for (marks the current page in the navigation).
 #[derive(Clone, Copy, PartialEq, Eq)]
