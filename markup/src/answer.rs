@@ -10,7 +10,7 @@ use engine::recommendation::{Conflict, Reason, TherapyAssessment};
 use engine::rule::Effect;
 use engine::{Assessment, Field, Problem, ProblemKind, RawScenario, Recommendation, Status};
 
-use crate::{Action, Cite, Writer};
+use crate::{Action, Cite, Part, Writer};
 
 /// An answer as the page draws it: three runs of parts, each part one element, what its
 /// citation chips expand to, and what its buttons do.
@@ -18,12 +18,12 @@ use crate::{Action, Cite, Writer};
 pub struct Answer {
     /// Above the cards: the region line, all-excluded, warnings and conflicts, or the
     /// problems that stop an answer.
-    pub head: Vec<String>,
+    pub head: Vec<Part>,
     /// The therapy cards, one part each.
-    pub cards: Vec<String>,
+    pub cards: Vec<Part>,
     /// Below the cards: the notes for this patient, what would change the answer, the other
     /// region's answer, the pre-phase card and the two schedules.
-    pub rest: Vec<String>,
+    pub rest: Vec<Part>,
     /// Each citation chip's key, with what it expands to.
     pub cites: BTreeMap<String, Cite>,
     /// The key of every details in the answer.
@@ -52,7 +52,7 @@ pub fn answer(
                     .then(|| engine::charts::relevant(t.therapy, &rec.scenario))
                     .flatten();
                 w.card(t, chart);
-                a.cards.push(w.take());
+                a.cards.push(w.take(t.therapy.slug()));
             }
             if !rec.notes.is_empty() {
                 w.scope = "notes";
@@ -60,12 +60,12 @@ pub fn answer(
                 w.raw("<h2 id=\"notes-title\">Notes for this patient</h2>");
                 w.reasons(&rec.notes, false);
                 w.raw("</section>");
-                a.rest.push(w.take());
+                a.rest.push(w.take("notes"));
             }
             w.what_if(raw, last);
-            a.rest.push(w.take());
+            a.rest.push(w.take("what-if"));
             if w.other_region(&engine::regions::other_region(&rec.scenario)) {
-                a.rest.push(w.take());
+                a.rest.push(w.take("other-region"));
             }
             w.dosing(rec, &mut a.rest);
         }
@@ -109,7 +109,7 @@ fn label_symbol(status: LabelStatus) -> &'static str {
 impl Writer<'_> {
     /// What stops an answer, each problem linking to its field: invalid or inconsistent input
     /// as an alert, values not yet entered as a calm prompt.
-    fn problems(&mut self, problems: &[Problem], parts: &mut Vec<String>) {
+    fn problems(&mut self, problems: &[Problem], parts: &mut Vec<Part>) {
         let invalid = problems.iter().filter(|p| p.kind != ProblemKind::Missing);
         let missing = problems.iter().filter(|p| p.kind == ProblemKind::Missing);
         if invalid.clone().next().is_some() {
@@ -121,7 +121,7 @@ impl Writer<'_> {
             );
             self.problem_list(invalid);
             self.raw("</section>");
-            parts.push(self.take());
+            parts.push(self.take("problems"));
         }
         if missing.clone().next().is_some() {
             self.raw(
@@ -130,7 +130,7 @@ impl Writer<'_> {
             );
             self.problem_list(missing);
             self.raw("</section>");
-            parts.push(self.take());
+            parts.push(self.take("needed"));
         }
     }
 
@@ -150,14 +150,14 @@ impl Writer<'_> {
     }
 
     /// The region line, all-excluded, warnings and conflicts.
-    fn head(&mut self, rec: &Recommendation, parts: &mut Vec<String>) {
+    fn head(&mut self, rec: &Recommendation, parts: &mut Vec<Part>) {
         let region = rec.scenario.region.name();
         self.raw("<p class=\"region-line\"");
         self.attr("data-region", region);
         self.raw(">Eligibility by the ");
         self.text(region);
         self.raw(" labels.</p>");
-        parts.push(self.take());
+        parts.push(self.take("region"));
         if let Some(reasons) = &rec.all_excluded {
             self.scope = "all-excluded";
             self.raw(
@@ -170,15 +170,15 @@ impl Writer<'_> {
                 "<p>A clinical trial, or other salvage therapy per local protocol, is outside \
                  this aid.</p></section>",
             );
-            parts.push(self.take());
+            parts.push(self.take("all-excluded"));
         }
         if self.warnings(&rec.warnings) {
-            parts.push(self.take());
+            parts.push(self.take("warnings"));
         }
         // The conflict comes before the cards: it explains why neither side is preferred.
         if !rec.conflicts.is_empty() {
             self.conflicts(&rec.conflicts);
-            parts.push(self.take());
+            parts.push(self.take("conflicts"));
         }
     }
 

@@ -8,7 +8,7 @@ use engine::evidence::{Citation, Sourced};
 use engine::recommendation::Reason;
 use engine::Recommendation;
 
-use crate::Writer;
+use crate::{Part, Writer};
 
 /// A computed dose with at most two decimals and no trailing zeros (the engine's rounding):
 /// an infant's 5.37 µg/day must not read 5.4.
@@ -63,13 +63,13 @@ struct CycleRow<'a> {
 
 impl Writer<'_> {
     /// The pre-phase card and the two schedules, one part each.
-    pub(crate) fn dosing(&mut self, rec: &Recommendation, parts: &mut Vec<String>) {
+    pub(crate) fn dosing(&mut self, rec: &Recommendation, parts: &mut Vec<Part>) {
         self.debulking(rec);
-        parts.push(self.take());
+        parts.push(self.take("debulking"));
         self.blinatumomab(rec);
-        parts.push(self.take());
+        parts.push(self.take("blinatumomab-schedule"));
         self.inotuzumab(rec);
-        parts.push(self.take());
+        parts.push(self.take("inotuzumab-schedule"));
     }
 
     /// A dosing card's content, as a plan, or folded behind one click for reference only.

@@ -14,6 +14,7 @@ mod answer;
 mod citations;
 mod controls;
 mod dosing;
+pub mod tree;
 
 pub use answer::{answer, Answer};
 pub use citations::{citation_body, quote_html, Cite};
@@ -43,6 +44,16 @@ fn push_escaped(out: &mut String, text: &str) {
         rest = &rest[i + 1..];
     }
     out.push_str(rest);
+}
+
+/// One part of the answer: one element, and a key naming what it is ("notes", a therapy's
+/// slug), so a part that comes or goes leaves the others in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What the part is, unique among its neighbours.
+    pub key: &'static str,
+    /// Its markup.
+    pub html: String,
 }
 
 /// Writes markup for one answer: the HTML, the details that are open, and the citations
@@ -89,9 +100,12 @@ impl<'a> Writer<'a> {
         self.raw("\"");
     }
 
-    /// The markup written since the last call: one part of the page.
-    fn take(&mut self) -> String {
-        std::mem::take(&mut self.out)
+    /// The markup written since the last call: one part of the page, named `key`.
+    fn take(&mut self, key: &'static str) -> Part {
+        Part {
+            key,
+            html: std::mem::take(&mut self.out),
+        }
     }
 
     /// A details element's key: what it shows in this scope (`blinatumomab/E-CD19/S1`), made

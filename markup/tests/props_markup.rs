@@ -170,6 +170,35 @@ fn check_part(part: &str) -> Result<Vec<(String, String)>, String> {
     Ok(tags)
 }
 
+/// Checks that `element` reads back through `markup::tree` as it was written, at every
+/// depth: the page patches it by that reading.
+fn round_trips(element: &str) -> Result<(), String> {
+    use markup::tree::{split, Node};
+    let (start, children) =
+        split(element).ok_or_else(|| format!("not one element: {element:.80}"))?;
+    let mut again = start.to_string();
+    for child in &children {
+        match child {
+            Node::Text(t) => again.push_str(t),
+            Node::Element(e) => {
+                round_trips(e)?;
+                again.push_str(e);
+            }
+        }
+    }
+    let name: String = start[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if name != "img" {
+        again.push_str(&format!("</{name}>"));
+    }
+    if again != element {
+        return Err(format!("reads back differently: {element:.120}"));
+    }
+    Ok(())
+}
+
 /// The value of attribute `name` among a start tag's attributes.
 fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     let at = attrs.find(&format!(" {name}=\""))? + name.len() + 3;
@@ -196,7 +225,14 @@ fn check_answer(raw: &RawScenario, open_all: bool) -> Result<Vec<String>, TestCa
     );
     let mut keys = Vec::new();
     let mut acts = Vec::new();
-    for part in a.head.iter().chain(&a.cards).chain(&a.rest) {
+    let parts: Vec<&markup::Part> = a.head.iter().chain(&a.cards).chain(&a.rest).collect();
+    for run in [&a.head, &a.cards, &a.rest] {
+        let keys: BTreeSet<&str> = run.iter().map(|p| p.key).collect();
+        prop_assert_eq!(keys.len(), run.len(), "two parts share a key");
+    }
+    for part in &parts {
+        let part = &part.html;
+        round_trips(part).map_err(TestCaseError::fail)?;
         let tags = check_part(part).map_err(TestCaseError::fail)?;
         for (name, attrs) in tags {
             if name == "details" {
@@ -231,7 +267,7 @@ fn check_answer(raw: &RawScenario, open_all: bool) -> Result<Vec<String>, TestCa
     if let Assessment::Invalid(_) = assessment {
         prop_assert!(a.cards.is_empty() && a.rest.is_empty() && a.actions.is_empty());
     }
-    Ok(a.head.into_iter().chain(a.cards).chain(a.rest).collect())
+    Ok(parts.into_iter().map(|p| p.html.clone()).collect())
 }
 
 proptest! {
@@ -342,7 +378,8 @@ fn an_open_citation_stays_open_where_it_moves_and_nothing_else_opens() {
     let card = b
         .cards
         .iter()
-        .find(|c| c.contains("data-therapy=\"blinatumomab\""))
+        .find(|c| c.key == "blinatumomab")
+        .map(|c| &c.html)
         .expect("a blinatumomab card");
     let at = card
         .find(&format!("data-k=\"{key}\" open>"))
