@@ -22,7 +22,7 @@ pub struct Answer {
     /// The therapy cards, one part each.
     pub cards: Vec<Part>,
     /// Below the cards: the notes for this patient, what would change the answer, the other
-    /// region's answer, the pre-phase card and the two schedules.
+    /// region's answer, the pre-phase card, the two schedules and the decision path.
     pub rest: Vec<Part>,
     /// Each citation chip's key, with what it expands to.
     pub cites: BTreeMap<String, Cite>,
@@ -68,6 +68,8 @@ pub fn answer(
                 a.rest.push(w.take("other-region"));
             }
             w.dosing(rec, &mut a.rest);
+            w.path(rec);
+            a.rest.push(w.take("path"));
         }
     }
     a.cites = w.cites;

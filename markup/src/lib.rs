@@ -14,11 +14,13 @@ mod answer;
 mod citations;
 mod controls;
 mod dosing;
+mod path;
 pub mod tree;
 
 pub use answer::{answer, Answer};
 pub use citations::{citation_body, quote_html, Cite};
 pub use controls::Action;
+pub use path::{trace_list, PATH_KEY};
 
 use std::collections::{BTreeMap, BTreeSet};
 

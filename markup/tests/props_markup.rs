@@ -73,6 +73,7 @@ const TAGS: &[&str] = &[
     "header",
     "img",
     "li",
+    "ol",
     "p",
     "section",
     "small",
@@ -105,6 +106,7 @@ const CLOSES_P: &[&str] = &[
     "p",
     "section",
     "table",
+    "ol",
     "ul",
 ];
 
@@ -301,6 +303,7 @@ fn the_teaching_cases_parse_as_written_and_reach_every_kind_of_part() {
         "reference",
         "citation-body",
         "data-undo",
+        "class=\"trace\"",
     ] {
         assert!(all.contains(class), "no case reaches {class}");
     }

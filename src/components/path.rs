@@ -1,79 +1,10 @@
-//! The decision path: the engine's trace drawn as a diagram (inputs → rules → outcomes) with
-//! its text equivalent, the list of every rule with what it read, found and rests on.
+//! The decision path's diagram: the engine's trace drawn as SVG (inputs → rules → outcomes)
+//! into the path's fold while it is open, and its nodes, which open their entry in the list
+//! (`markup::trace_list`, the diagram's text equivalent).
 
 use engine::diagram::{self, Diagram, EdgeKind};
 use engine::rule::Effect;
-use engine::rules::RULES;
 use engine::Recommendation;
-use leptos::prelude::*;
-
-/// The decision path, folded by default. Its diagram and list are built only while it is
-/// open (on opening, and again when the result changes while it is open), so a folded path
-/// costs nothing on each keystroke; the list is the diagram's text equivalent.
-#[component]
-pub fn DecisionPath(
-    /// The engine's result, whose trace this draws.
-    rec: Recommendation,
-    /// Whether the path is open. It outlives each result, so a result that changes while
-    /// the path is open is drawn and listed at once.
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let fired = rec.trace.iter().filter(|s| s.fired).count();
-    let total = rec.trace.len();
-    let rec = std::sync::Arc::new(rec);
-    // A new result re-renders this component into the same, possibly open, element: redraw
-    // once the page has been patched.
-    let redraw = rec.clone();
-    queue_microtask(move || draw_if_open(&redraw));
-    let listed = rec.clone();
-    let on_toggle = move |ev: web_sys::Event| {
-        let is_open = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
-            .is_some_and(|d| d.open());
-        open.set(is_open);
-        draw_if_open(&rec);
-    };
-    let follow = |ev: &web_sys::Event| {
-        if let Some(rule) = rule_at(ev) {
-            ev.prevent_default();
-            reveal(&rule);
-        }
-    };
-    view! {
-        <details
-            class="card path"
-            data-path
-            on:toggle=on_toggle
-            on:click=move |ev| follow(&ev)
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    follow(&ev);
-                }
-            }
-        >
-            <summary>
-                <h2>{format!("Decision path: {fired} of {total} rules fired")}</h2>
-            </summary>
-            <p class="path-legend">
-                "Solid boxes with ✓ fired; dashed boxes did not. Solid arrows run from a fired rule to the status or pre-phase decision it decided; dashed arrows, to a status held back until a test or value is known; dotted lines show what it read. Choose a rule for its statement, what it read and its sources."
-            </p>
-            <div class="path-diagram" id="path-diagram"></div>
-            {move || open.get().then(|| trace_list(&listed))}
-        </details>
-    }
-}
-
-/// The keys of the sources a rule rests on, each once, in first-cited order ("S2, S4").
-fn source_keys(sources: &[engine::evidence::Citation]) -> String {
-    let mut keys: Vec<&str> = Vec::new();
-    for c in sources {
-        if !keys.contains(&c.source.as_str()) {
-            keys.push(c.source.as_str());
-        }
-    }
-    keys.join(", ")
-}
 
 /// Shortens a node's text to what fits its box; the whole text stays in its tooltip and in
 /// the list.
@@ -88,7 +19,7 @@ fn fit(text: &str, max: usize) -> String {
 }
 
 /// Moves focus to a rule's entry in the list, the diagram's way of opening a node.
-fn reveal(rule: &str) {
+pub fn reveal(rule: &str) {
     let entry = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&format!("rule-{rule}")));
@@ -257,7 +188,7 @@ fn draw(host: &web_sys::Element, d: &Diagram) -> Option<()> {
 }
 
 /// Lays out and draws the diagram of `rec` into the path's box, if the path is open.
-fn draw_if_open(rec: &Recommendation) {
+pub fn draw_if_open(rec: &Recommendation) {
     let host = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|doc| doc.get_element_by_id("path-diagram"));
@@ -271,50 +202,10 @@ fn draw_if_open(rec: &Recommendation) {
 }
 
 /// The rule a click or key press in the diagram landed on, if any.
-fn rule_at(ev: &web_sys::Event) -> Option<String> {
+pub fn rule_at(ev: &web_sys::Event) -> Option<String> {
     let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(ev.target()?).ok()?;
     target
         .closest("[data-path-node]")
         .ok()??
         .get_attribute("data-path-node")
-}
-
-/// The path as text: every rule with its statement, what it read, what it found and its
-/// sources. Each entry is the target a diagram node opens.
-fn trace_list(rec: &Recommendation) -> impl IntoView {
-    let items = rec.trace.iter().map(|step| {
-        let id = step.rule.as_str();
-        let rule = RULES.iter().find(|r| r.id == step.rule);
-        let inputs = step
-            .inputs
-            .iter()
-            .map(|&f| format!("{} = {}", f.label(), rec.input(f)))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let findings: Vec<String> = rec
-            .reasons_of(step.rule)
-            .into_iter()
-            .map(|(therapy, r)| match therapy {
-                Some(t) => format!("{}: {}", t.name(), r.text),
-                None => r.text.to_string(),
-            })
-            .collect();
-        view! {
-            <li id=format!("rule-{id}") tabindex="-1" class:fired=step.fired data-trace-rule=id>
-                <span class="rule-id">{id}</span>
-                <span class="fired-word">{if step.fired { " fired" } else { " did not fire" }}</span>
-                <small class="reads">{format!(" — read: {inputs}")}</small>
-                {rule.map(|r| view! {
-                    <p class="statement">
-                        {r.statement} " Sources: " {source_keys(r.sources)} ". "
-                        <a href=format!("how.html#rule-{id}")>"The rule and its quotes"</a>
-                    </p>
-                })}
-                {(!findings.is_empty()).then(|| view! {
-                    <ul>{findings.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
-                })}
-            </li>
-        }
-    });
-    view! { <ol class="trace">{items.collect_view()}</ol> }
 }

@@ -1,9 +1,10 @@
 //! The live result: problems, or the therapy cards, conflicts, notes, "what would change it",
 //! the other region's answer, the dosing cards and the decision path.
 //!
-//! All but the decision path is markup written by [`markup::answer`] and patched into three
-//! hosts, part by part, only where a part's markup changed. Its buttons are handled here, by
-//! one listener: each names the [`Action`] it applies.
+//! It is markup written by [`markup::answer`] and patched into three hosts, part by part,
+//! only where a part's markup changed. Its buttons are handled here, by one listener (each
+//! names the [`Action`] it applies), and its folds by another; the decision path's diagram
+//! is drawn by [`path`] while the path is open.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,10 +13,10 @@ use std::rc::Rc;
 use engine::{Assessment, Field, RawScenario};
 use leptos::html::Div;
 use leptos::prelude::*;
-use markup::{Action, Cite, Part};
+use markup::{Action, Cite, Part, PATH_KEY};
 use wasm_bindgen::JsCast;
 
-use super::path::DecisionPath;
+use super::path;
 
 /// The last "what would change it" steps applied, last on top: each field and the text it
 /// had, to put back.
@@ -31,8 +32,6 @@ pub fn Results(
 ) -> impl IntoView {
     // Kept outside the answer so a step survives re-rendering and can be undone.
     let undo = RwSignal::new(Undo::new());
-    // Whether the decision path is open, kept across results like the undo list.
-    let path_open = RwSignal::new(false);
     let hosts: [NodeRef<Div>; 3] = std::array::from_fn(|_| NodeRef::new());
     let drawn = Rc::new(RefCell::new(Drawn::default()));
     Effect::new({
@@ -41,7 +40,12 @@ pub fn Results(
             let hosts = hosts.map(|h| h.get_untracked());
             let last = undo.with(|u| u.last().cloned());
             scenario.with(|raw| {
-                assessment.with(|a| drawn.borrow_mut().draw(a, raw, last.as_ref(), &hosts))
+                assessment.with(|a| {
+                    drawn.borrow_mut().draw(a, raw, last.as_ref(), &hosts);
+                    if let Assessment::Valid(rec) = a {
+                        path::draw_if_open(rec);
+                    }
+                })
             });
         }
     });
@@ -51,12 +55,33 @@ pub fn Results(
             let details = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
-            if let Some(details) = details {
-                drawn.borrow_mut().toggled(&details);
+            let Some(details) = details else {
+                return;
+            };
+            drawn.borrow_mut().toggled(&details);
+            if details.open() && details.get_attribute("data-k").as_deref() == Some(PATH_KEY) {
+                // The list and the diagram are built only while the path is open.
+                assessment.with_untracked(|a| {
+                    if let Assessment::Valid(rec) = a {
+                        if details
+                            .query_selector(":scope > .trace")
+                            .ok()
+                            .flatten()
+                            .is_none()
+                        {
+                            let list = markup::trace_list(rec);
+                            let _ = details.insert_adjacent_html("beforeend", &list);
+                        }
+                        path::draw_if_open(rec);
+                    }
+                });
             }
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
+        if follow_path(&ev) {
+            return;
+        }
         let action = acted_on(&ev).and_then(|i| drawn.borrow().actions.get(i).cloned());
         match action {
             Some(Action::Try { field, from, to }) => {
@@ -89,6 +114,11 @@ pub fn Results(
             aria-live="polite"
             on:toggle:capture=on_toggle
             on:click=on_click
+            on:keydown=|ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    follow_path(&ev);
+                }
+            }
         >
             <div class="results-head">
                 <h2 id="results-title">"Recommendation"</h2>
@@ -98,16 +128,19 @@ pub fn Results(
             <div class="answer-part" node_ref=hosts[0]></div>
             <div class="therapies" node_ref=hosts[1]></div>
             <div class="answer-part" node_ref=hosts[2]></div>
-            {move || {
-                assessment.with(|a| match a {
-                    Assessment::Valid(rec) => {
-                        Some(view! { <DecisionPath rec=(**rec).clone() open=path_open /> })
-                    }
-                    Assessment::Invalid(_) => None,
-                })
-            }}
         </section>
     }
+}
+
+/// Opens the entry of the decision path's node a click or key press landed on, if it landed
+/// on one: the diagram's way of opening a node.
+fn follow_path(ev: &web_sys::Event) -> bool {
+    let Some(rule) = path::rule_at(ev) else {
+        return false;
+    };
+    ev.prevent_default();
+    path::reveal(&rule);
+    true
 }
 
 /// The `data-act` of the button a click landed on, if any.

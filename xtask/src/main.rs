@@ -50,12 +50,13 @@ const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 /// - 232,200 → 207,500 B (206,986 B): the answer written as markup by plain Rust (the
 ///   `markup` crate) and patched into place, instead of Leptos views of it: −28 KB, of which
 ///   the patching that keeps unchanged elements (so the interaction stays in budget) costs
-///   2.9 KB.
+///   2.9 KB. The decision path's fold and list as markup too: 207,500 → 201,000 B
+///   (200,370 B).
 ///
 /// A build's size varies by about 0.2 KB with the folder it is built in. The budget is not
 /// met; README "Performance" says where the bytes are. Lower this with every cut; when it
 /// reaches the budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 207_500;
+const FIRST_VISIT_CEILING_BROTLI: u64 = 201_000;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
