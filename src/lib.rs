@@ -5,6 +5,7 @@
 //! contain no clinical logic.
 
 pub mod components;
+pub mod patch;
 pub mod steps;
 pub mod storage;
 pub mod url;

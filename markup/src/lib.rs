@@ -15,13 +15,16 @@ mod citations;
 mod controls;
 mod dosing;
 mod path;
+mod saved;
 pub mod tree;
 
 pub use answer::{answer, Answer};
 pub use citations::{citation_body, quote_html, Cite};
 pub use controls::Action;
 pub use path::{trace_list, PATH_KEY};
+pub use saved::saved_rows;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Text made safe for HTML content and attribute values (double- or single-quoted).
@@ -53,7 +56,7 @@ fn push_escaped(out: &mut String, text: &str) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     /// What the part is, unique among its neighbours.
-    pub key: &'static str,
+    pub key: Cow<'static, str>,
     /// Its markup.
     pub html: String,
 }
@@ -105,7 +108,7 @@ impl<'a> Writer<'a> {
     /// The markup written since the last call: one part of the page, named `key`.
     fn take(&mut self, key: &'static str) -> Part {
         Part {
-            key,
+            key: Cow::Borrowed(key),
             html: std::mem::take(&mut self.out),
         }
     }

@@ -229,7 +229,7 @@ fn check_answer(raw: &RawScenario, open_all: bool) -> Result<Vec<String>, TestCa
     let mut acts = Vec::new();
     let parts: Vec<&markup::Part> = a.head.iter().chain(&a.cards).chain(&a.rest).collect();
     for run in [&a.head, &a.cards, &a.rest] {
-        let keys: BTreeSet<&str> = run.iter().map(|p| p.key).collect();
+        let keys: BTreeSet<&str> = run.iter().map(|p| p.key.as_ref()).collect();
         prop_assert_eq!(keys.len(), run.len(), "two parts share a key");
     }
     for part in &parts {

@@ -6,6 +6,10 @@ use engine::exchange::{self, ImportProblem, Saved};
 use engine::RawScenario;
 use leptos::prelude::*;
 
+use markup::Part;
+use wasm_bindgen::JsCast;
+
+use crate::patch::patch;
 use crate::storage;
 
 /// What an import is waiting for: the user's confirmation, or nothing (it was refused).
@@ -219,13 +223,125 @@ pub fn SavedScenarios(
         scroll_to("compare-title");
     };
 
-    let rows = move || {
-        state.list.with(|list| {
-            list.iter()
-                .enumerate()
-                .map(|(i, s)| saved_row(i, s, scenario, state, renaming, selected))
-                .collect_view()
-        })
+    let rows = NodeRef::<leptos::html::Ul>::new();
+    let shown = StoredValue::new_local(Vec::<Part>::new());
+    Effect::new(move |_| {
+        // Read before the host: a first run without it must still track what the rows show.
+        let parts = state
+            .list
+            .with(|l| selected.with(|sel| markup::saved_rows(l, sel, renaming.get())));
+        let Some(host) = rows.get_untracked() else {
+            return;
+        };
+        shown.update_value(|old| {
+            patch(&host, old, &parts);
+            *old = parts;
+        });
+        // A checkbox's state is a property the user changes, not its attribute: keep it the
+        // selection.
+        let Ok(boxes) = host.query_selector_all("li > input[type=checkbox]") else {
+            return;
+        };
+        selected.with_untracked(|sel| {
+            for i in 0..boxes.length() {
+                let checkbox = boxes
+                    .item(i)
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(checkbox) = checkbox {
+                    checkbox.set_checked(sel.contains(&(i as usize)));
+                }
+            }
+        });
+    });
+    // The row an event came from, by its name (the list keeps names unique).
+    let row_of = move |ev: &web_sys::Event| -> Option<usize> {
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        let name = target
+            .closest("li[data-saved]")
+            .ok()??
+            .get_attribute("data-saved")?;
+        state
+            .list
+            .with_untracked(|l| l.iter().position(|s| s.name == name))
+    };
+    let on_row_click = move |ev: leptos::ev::MouseEvent| {
+        let what = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-row-do]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-row-do"));
+        let (Some(what), Some(i)) = (what, row_of(&ev)) else {
+            return;
+        };
+        match what.as_str() {
+            "open" => {
+                if let Some(inputs) = state
+                    .list
+                    .with_untracked(|l| l.get(i).map(|s| s.inputs.clone()))
+                {
+                    scenario.set(inputs);
+                    scroll_to("results-title");
+                }
+            }
+            "rename" => renaming.set(Some(i)),
+            "duplicate" => state.change(
+                |l| {
+                    if let Some(s) = l.get(i).cloned() {
+                        let name = exchange::unique_name(l, &s.name);
+                        l.push(Saved {
+                            name,
+                            saved: now(),
+                            ..s
+                        });
+                    }
+                },
+                "Duplicated.".into(),
+            ),
+            "delete" => {
+                // Later rows move up one place, and their selection with them.
+                selected.update(|sel| {
+                    sel.retain(|&j| j != i);
+                    sel.iter_mut().filter(|j| **j > i).for_each(|j| *j -= 1);
+                });
+                state.change(
+                    |l| {
+                        if i < l.len() {
+                            l.remove(i);
+                        }
+                    },
+                    "Deleted.".into(),
+                );
+            }
+            _ => {}
+        }
+    };
+    let on_row_change = move |ev: leptos::ev::Event| {
+        // Only a row's checkbox: the rename field's text is read when its form is sent.
+        let checkbox = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| input.type_() == "checkbox");
+        if let (true, Some(i)) = (checkbox, row_of(&ev)) {
+            selected.update(|s| {
+                if let Some(p) = s.iter().position(|&j| j == i) {
+                    s.remove(p);
+                } else {
+                    s.push(i);
+                }
+            });
+        }
+    };
+    let on_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(i) = row_of(&ev) else { return };
+        let typed = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|form| form.query_selector("input").ok().flatten())
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default();
+        rename(state, renaming, i, typed.trim().to_string());
     };
 
     view! {
@@ -244,7 +360,7 @@ pub fn SavedScenarios(
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit">"Save this scenario"</button>
             </form>
-            <ul class="saved-list">{rows}</ul>
+            <ul class="saved-list" node_ref=rows on:click=on_row_click on:change=on_row_change on:submit=on_rename></ul>
             <div class="scenario-actions">
                 <button type="button" data-compare-selected
                     disabled=move || !(2..=4).contains(&selected.with(Vec::len))
@@ -286,104 +402,28 @@ pub fn SavedScenarios(
     }
 }
 
-/// One saved scenario: select for comparison, name, date, the answer in a line, and actions.
-fn saved_row(
-    i: usize,
-    s: &Saved,
-    scenario: RwSignal<RawScenario>,
-    state: SavedState,
-    renaming: RwSignal<Option<usize>>,
-    selected: RwSignal<Vec<usize>>,
-) -> impl IntoView {
-    let name = s.name.clone();
-    let date = s.saved.get(..16).unwrap_or(&s.saved).replace('T', " ");
-    let summary = exchange::summary(&s.inputs);
-    let inputs = s.inputs.clone();
-    let label = format!("Select \u{201c}{name}\u{201d} to compare");
-    let edit = RwSignal::new(name.clone());
-    let open = move |_| {
-        scenario.set(inputs.clone());
-        scroll_to("results-title");
-    };
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let new = edit.get_untracked().trim().to_string();
-        renaming.set(None);
-        let taken = state.list.with_untracked(|l| {
-            l.iter()
-                .enumerate()
-                .any(|(j, s)| j != i && s.name.trim() == new)
-        });
-        if new.is_empty() || taken {
-            state.notices.set(vec![format!(
-                "\u{201c}{new}\u{201d} cannot be used: names must be given and differ."
-            )]);
-            return;
-        }
-        state.change(
-            |l| {
-                if let Some(s) = l.get_mut(i) {
-                    s.name = new.clone()
-                }
-            },
-            format!("Renamed \u{201c}{new}\u{201d}."),
-        );
-    };
-    let duplicate = move |_| {
-        state.change(
-            |l| {
-                if let Some(s) = l.get(i).cloned() {
-                    let name = exchange::unique_name(l, &s.name);
-                    l.push(Saved {
-                        name,
-                        saved: now(),
-                        ..s
-                    });
-                }
-            },
-            "Duplicated.".into(),
-        );
-    };
-    let delete = move |_| {
-        selected.update(|sel| sel.retain(|&j| j != i));
-        state.change(
-            |l| {
-                if i < l.len() {
-                    l.remove(i);
-                }
-            },
-            "Deleted.".into(),
-        );
-    };
-    let hook = name.clone();
-    view! {
-        <li data-saved=hook>
-            <input type="checkbox" aria-label=label
-                prop:checked=move || selected.with(|s| s.contains(&i))
-                on:change=move |_| selected.update(|s| if let Some(p) = s.iter().position(|&j| j == i) { s.remove(p); } else { s.push(i); }) />
-            <div class="saved-main">
-                {move || if renaming.get() == Some(i) {
-                    view! {
-                        <form class="rename" on:submit=rename>
-                            <label class="visually-hidden" for="rename-name">"New name"</label>
-                            <input id="rename-name" maxlength="100" prop:value=move || edit.get() on:input=move |ev| edit.set(event_target_value(&ev)) />
-                            <button type="submit">"Rename"</button>
-                        </form>
-                    }.into_any()
-                } else {
-                    view! { <strong class="saved-name">{name.clone()}</strong> }.into_any()
-                }}
-                <small>" " {date.clone()}</small>
-                <p class="saved-summary">{summary}</p>
-            </div>
-            <div class="saved-buttons">
-                <button type="button" on:click=open>"Open"</button>
-                <button type="button" on:click=move |_| renaming.set(Some(i))>"Rename"</button>
-                <button type="button" on:click=duplicate>"Duplicate"</button>
-                <button type="button" on:click=delete>"Delete"</button>
-            </div>
-        </li>
+/// Renames the row at `i` to `new`, unless it is empty or another row's name.
+fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: String) {
+    renaming.set(None);
+    let taken = state.list.with_untracked(|l| {
+        l.iter()
+            .enumerate()
+            .any(|(j, s)| j != i && s.name.trim() == new)
+    });
+    if new.is_empty() || taken {
+        state.notices.set(vec![format!(
+            "\u{201c}{new}\u{201d} cannot be used: names must be given and differ."
+        )]);
+        return;
     }
+    state.change(
+        |l| {
+            if let Some(s) = l.get_mut(i) {
+                s.name = new.clone()
+            }
+        },
+        format!("Renamed \u{201c}{new}\u{201d}."),
+    );
 }
 
 /// Brings a heading into view (after opening a scenario or a comparison).

@@ -133,6 +133,21 @@ test('export writes the list as a file that imports back', async ({ aid, page })
   expect(fs.readFileSync(await links.path(), 'utf8')).toMatch(/^Exported\thttp:\/\/127\.0\.0\.1:\d+\/\?v=2&/);
 });
 
+test('deleting a row keeps the others selected, not the rows that move into their places', async ({ aid, page }) => {
+  await aid.open(LOW);
+  for (const name of ['A', 'B', 'C']) await save(aid, name);
+  const box = (name) => page.getByRole('checkbox', { name: `Select “${name}” to compare` });
+  await box('B').check();
+  await box('C').check();
+  await row(aid, 'A').getByRole('button', { name: 'Delete' }).click();
+  await expect(row(aid, 'A')).toHaveCount(0);
+  await expect(box('B')).toBeChecked();
+  await expect(box('C')).toBeChecked();
+  await expect(page.locator('[data-compare-selected]')).toHaveText('Compare selected (2 of 2–4)');
+  await page.locator('[data-compare-selected]').click();
+  await expect(page.locator('[data-compare] thead th')).toHaveText([/B/, /C/]);
+});
+
 test('compare two scenarios: differing rows marked, the link reopens the comparison, a column opens', async ({ aid, page }) => {
   await aid.open(HIGH);
   await save(aid, 'High burden');
