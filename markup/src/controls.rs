@@ -63,7 +63,7 @@ impl Writer<'_> {
             .partition(|s| s.step == Step::MadeKnown);
         self.raw(
             "<section class=\"card what-if\" aria-labelledby=\"what-if-title\">\
-             <h2 id=\"what-if-title\">What would change it</h2>",
+             <h2 id=\"what-if-title\" tabindex=\"-1\">What would change it</h2>",
         );
         if let Some((field, text)) = last {
             let words = format!(

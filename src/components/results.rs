@@ -20,9 +20,9 @@ use wasm_bindgen::JsCast;
 
 use super::path;
 
-/// The last "what would change it" steps applied, last on top: each field and the text it
-/// had, to put back.
-type Undo = Vec<(Field, String)>;
+/// The "what would change it" steps applied, last on top: each field, the text it had (to put
+/// back) and the text the step gave it.
+type Undo = Vec<(Field, String, String)>;
 
 /// The results column.
 #[component]
@@ -40,13 +40,25 @@ pub fn Results(
         let drawn = drawn.clone();
         move |_| {
             let hosts = hosts.map(|h| h.get_untracked());
-            let last = undo.with(|u| u.last().cloned());
+            let last = undo.with(|u| u.last().map(|(f, from, _)| (*f, from.clone())));
+            // A step whose field has since been changed by hand (or cleared with the form) is
+            // no longer one to undo: putting the old text back would overwrite the user's.
+            let stale = undo.with(|u| {
+                u.last()
+                    .is_some_and(|(f, _, to)| scenario.with(|raw| raw.get(*f).trim() != to.trim()))
+            });
+            if stale {
+                undo.set(Undo::new());
+                return;
+            }
             scenario.with(|raw| {
                 assessment.with(|a| {
-                    drawn.borrow_mut().draw(a, raw, last.as_ref(), &hosts);
+                    let mut drawn = drawn.borrow_mut();
+                    drawn.draw(a, raw, last.as_ref(), &hosts);
                     if let Assessment::Valid(rec) = a {
                         path::draw_if_open(rec);
                     }
+                    drawn.refocus();
                 })
             });
         }
@@ -87,10 +99,14 @@ pub fn Results(
         let action = acted_on(&ev).and_then(|i| drawn.borrow().actions.get(i).cloned());
         match action {
             Some(Action::Try { field, from, to }) => {
-                undo.update(|u| u.push((field, from)));
+                // Focus on the undo, one key press back; the button clicked now offers
+                // something else.
+                drawn.borrow_mut().focus = Some(UNDO);
+                undo.update(|u| u.push((field, from, to.clone())));
                 scenario.update(|s| s.set(field, to));
             }
             Some(Action::Undo { field, text }) => {
+                drawn.borrow_mut().focus = Some(UNDO);
                 scenario.update(|s| s.set(field, text));
                 undo.update(|u| {
                     u.pop();
@@ -156,14 +172,21 @@ fn acted_on(ev: &web_sys::MouseEvent) -> Option<usize> {
         .ok()
 }
 
+/// Where focus goes after a step of "what would change it" is tried or undone: the undo
+/// button, or, when nothing is left to undo, the section's heading (never a suggestion, which
+/// a second key press would apply).
+const UNDO: &[&str] = &["[data-undo]", "#what-if-title"];
+
 /// What the hosts show: each part's markup, the details the user has open, what each
-/// citation chip expands to and what each button does.
+/// citation chip expands to and what each button does; and where focus goes once the next
+/// answer is drawn.
 #[derive(Default)]
 struct Drawn {
     parts: [Vec<Part>; 3],
     open: BTreeSet<String>,
     cites: BTreeMap<String, Cite>,
     actions: Vec<Action>,
+    focus: Option<&'static [&'static str]>,
 }
 
 impl Drawn {
@@ -176,8 +199,11 @@ impl Drawn {
         hosts: &[Option<web_sys::HtmlDivElement>; 3],
     ) {
         let answer = markup::answer(assessment, raw, last, &self.open);
-        // A details gone from the answer is forgotten, so it comes back folded.
-        self.open.retain(|k| answer.keys.contains(k));
+        // A details gone from an answer is forgotten, so it comes back folded; input that
+        // cannot be assessed for a moment (a field cleared to be retyped) forgets none.
+        if let Assessment::Valid(_) = assessment {
+            self.open.retain(|k| answer.keys.contains(k));
+        }
         let parts = [answer.head, answer.cards, answer.rest];
         for ((shown, new), host) in self.parts.iter_mut().zip(parts).zip(hosts) {
             if let Some(host) = host {
@@ -187,6 +213,19 @@ impl Drawn {
         }
         self.cites = answer.cites;
         self.actions = answer.actions;
+    }
+
+    /// Moves focus where an action asked it to go, once its answer is drawn.
+    fn refocus(&mut self) {
+        let doc = web_sys::window().and_then(|w| w.document());
+        let target = self.focus.take().zip(doc).and_then(|(selectors, doc)| {
+            selectors
+                .iter()
+                .find_map(|s| doc.query_selector(s).ok().flatten())
+        });
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
     }
 
     /// Keeps a details' state for the next answer, and writes a citation's expansion when it

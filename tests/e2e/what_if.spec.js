@@ -79,3 +79,44 @@ test('known history is not offered as a lever, and ages move by a year at most',
     expect(Math.abs(Number(to) - Number(from)), text).toBeLessThanOrEqual(1);
   }
 });
+
+test('by keyboard, every try leaves focus on its undo, and the last undo on the heading, never on a suggestion', async ({ aid, page }) => {
+  await aid.open('v=2&age=34&wt=72&ht=178&set=r2&bm=62&cd19=pos&cd22p=85&ph=neg&hsct=plan&cns=no');
+  const undo = page.locator('[data-undo]');
+  // Two tries in a row: the second button is reused for another suggestion, yet focus moves.
+  for (const key of ['cns', 'hsct']) {
+    await page.locator(`[data-suggestion="${key}"] button`).first().focus();
+    await page.keyboard.press('Enter');
+    await expect(undo).toBeFocused();
+  }
+  await expect(undo).toContainText('Allogeneic HSCT back to');
+  await page.keyboard.press('Enter');
+  await expect(undo).toContainText('CNS status back to');
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(undo).toHaveCount(0);
+  await expect(page.locator('#what-if-title')).toBeFocused();
+  await expect(aid.field('CNS status')).toHaveValue('no');
+  await expect(aid.field('Allogeneic HSCT')).toHaveValue('plan');
+});
+
+test('a step is not offered for undo once its field is changed by hand or the form is cleared', async ({ aid, page }) => {
+  await aid.open(CASE);
+  await page.locator('[data-suggestion="bm"] button').first().click();
+  await expect(page.locator('[data-undo]')).toBeVisible();
+  await aid.fill('Marrow blasts (%)', 30);
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+  await page.locator('[data-suggestion] button').first().click();
+  await expect(page.locator('[data-undo]')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await aid.fill('Age (years)', 60);
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+});
+
+test('on a phone, suggestions resting on many rules wrap inside their card', async ({ aid, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await aid.open('v=2&age=70&wt=90&ht=170&set=rhsct&bm=5&cd19=pos&cd22=pos&cns=hx&emd=yes&liver=vod&crcl=20&dial=yes&kmt2a=yes&treg=12&lines=4');
+  await expect(page.locator('[data-suggestion]').first()).toBeVisible();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(wide).toBe(false);
+});
