@@ -98,6 +98,12 @@ pub fn attributes(start: &str) -> Vec<(&str, Cow<'_, str>)> {
         let end = rest
             .find(|c: char| c == '=' || c.is_ascii_whitespace())
             .unwrap_or(rest.len());
+        if end == 0 {
+            // Not the start of a name (a stray `=`): step over it, so the loop always moves.
+            let step = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            rest = &rest[step..];
+            continue;
+        }
         let attr = &rest[..end];
         rest = &rest[end..];
         match rest.strip_prefix("=\"") {
@@ -173,6 +179,11 @@ mod tests {
             ]
         );
         assert_eq!(attributes("<p>"), vec![]);
+        // A stray `=` is stepped over, not read forever.
+        assert_eq!(
+            attributes("<p =x a=\"1\">"),
+            vec![("x", Cow::Borrowed("")), ("a", Cow::Borrowed("1"))]
+        );
     }
 
     #[test]

@@ -391,3 +391,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Reading markup back never panics, whatever it is given (the page runs it on every
+    /// change; a panic would stop the page).
+    #[test]
+    fn reading_any_text_back_never_panics(text in "(<[a-z/ =\"'&;>µ≥]{0,12}|[^<]{0,8}){0,12}") {
+        if let Some((start, children)) = markup::tree::split(&text) {
+            let _ = markup::tree::attributes(start);
+            for child in children {
+                if let markup::tree::Node::Element(e) = child {
+                    let _ = markup::tree::split(e);
+                }
+            }
+        }
+        let _ = markup::tree::attributes(&text);
+        let _ = markup::tree::unescape(&text);
+    }
+}
