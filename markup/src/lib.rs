@@ -12,6 +12,7 @@
 
 mod answer;
 mod citations;
+mod comparison;
 mod controls;
 mod dosing;
 mod path;
@@ -20,6 +21,7 @@ pub mod tree;
 
 pub use answer::{answer, Answer};
 pub use citations::{citation_body, quote_html, Cite};
+pub use comparison::comparison;
 pub use controls::Action;
 pub use path::{trace_list, PATH_KEY};
 pub use saved::saved_rows;

@@ -409,3 +409,27 @@ proptest! {
         let _ = markup::tree::unescape(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// A comparison of any scenarios, whatever their names: one element read back as
+    /// written, every name shown as text, each column with its button.
+    #[test]
+    fn comparisons_parse_as_written(
+        scenarios in prop::collection::vec(("[a-z<>&\"' ]{1,10}", raw_scenario()), 1..6),
+    ) {
+        let pairs: Vec<(&str, &RawScenario)> = scenarios.iter().map(|(n, r)| (n.as_str(), r)).collect();
+        let html = markup::comparison(&pairs);
+        round_trips(&html).map_err(TestCaseError::fail)?;
+        let tags = check_part(&html).map_err(TestCaseError::fail)?;
+        if (2..=4).contains(&pairs.len()) {
+            let buttons = tags.iter().filter(|(_, a)| a.contains("data-open-column")).count();
+            prop_assert_eq!(buttons, pairs.len());
+            for (name, _) in &pairs {
+                let escaped = markup::esc(name);
+                prop_assert!(html.contains(escaped.as_str()));
+            }
+        }
+    }
+}

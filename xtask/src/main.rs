@@ -53,12 +53,13 @@ const FIRST_VISIT_BUDGET_BROTLI: u64 = 150_000;
 ///   2.9 KB. The decision path's fold and list as markup too: 207,500 → 201,000 B
 ///   (200,370 B). The saved list's rows as markup: 201,000 → 198,500 B (198,012 B).
 ///   Focus after a step of "what would change it" tried or undone, and no undo of a step
-///   its field was changed since: 198,500 → 199,000 B (198,671 B).
+///   its field was changed since: 198,500 → 199,000 B (198,671 B). The comparison's table
+///   as markup: 199,000 → 195,400 B (194,922 B).
 ///
 /// A build's size varies by about 0.2 KB with the folder it is built in. The budget is not
 /// met; README "Performance" says where the bytes are. Lower this with every cut; when it
 /// reaches the budget, enforce the budget instead.
-const FIRST_VISIT_CEILING_BROTLI: u64 = 199_000;
+const FIRST_VISIT_CEILING_BROTLI: u64 = 195_400;
 /// Tables of core that once made up a fifth of the wasm, each with what links it and what
 /// to use instead. `size` fails when a first-visit wasm contains one: the bytes are the
 /// tables' first entries, as they lie in the wasm's data.
