@@ -5,6 +5,7 @@
 //! contain no clinical logic.
 
 pub mod components;
+pub mod on_demand;
 pub mod patch;
 pub mod steps;
 pub mod storage;
@@ -14,11 +15,10 @@ use leptos::prelude::*;
 
 use engine::RawScenario;
 
-use components::compare::ComparisonView;
 use components::form::ScenarioForm;
 use components::link_issues::LinkIssues;
 use components::results::Results;
-use components::saved::{SavedScenarios, SavedState};
+use components::saved_start::SavedStart;
 
 /// The page below its header (static in index.html, so it paints before the WebAssembly
 /// arrives): link issues, scenario form, live results or a comparison, saved scenarios. The
@@ -41,18 +41,28 @@ pub fn App() -> impl IntoView {
         move || steps::element(main),
         move || {
             move || match compare.get() {
-                Some(chosen) => {
-                    view! { <ComparisonView chosen scenario compare_state=compare /> }.into_any()
-                }
+                Some(chosen) => Suspend::new(async move {
+                    match on_demand::comparison(chosen, scenario, compare).await {
+                        Ok(view) => view,
+                        Err(_) => view! {
+                            <section class="card comparison" data-compare role="alert">
+                                <p>{on_demand::NOT_LOADED}</p>
+                                <button type="button" on:click=move |_| compare.set(None)>"Back to the scenario"</button>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })
+                .into_any(),
                 None => view! { <Results assessment=assessment scenario=scenario /> }.into_any(),
             }
         },
     ));
     draw.push(steps::mount_into(
         move || steps::element(main).and_then(|m| m.parent_element()),
-        // Read from storage only now: the browser opens the site's storage on first use,
+        // Storage is looked at only now: the browser opens the site's storage on first use,
         // the slowest call of the start-up.
-        move || view! { <SavedScenarios scenario state=SavedState::load() compare /> },
+        move || view! { <SavedStart scenario compare /> },
     ));
     // A link to a part of the page (#scenarios) finds it only once it is drawn: the browser
     // looked for it before the app had started.

@@ -13,7 +13,7 @@ use gloo_storage::{LocalStorage, Storage};
 pub const KEY: &str = "ball-aid.scenarios";
 
 /// Whether this page may use `localStorage` at all.
-fn available() -> bool {
+pub fn available() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok())
         .flatten()
@@ -31,6 +31,11 @@ pub fn load() -> Result<Restored, String> {
         Ok(None) => Ok(Restored::default()),
         Err(_) => Err(UNAVAILABLE.to_string()),
     }
+}
+
+/// Whether a saved list is stored (read or not).
+pub fn stored() -> bool {
+    available() && matches!(LocalStorage::raw().get_item(KEY), Ok(Some(_)))
 }
 
 /// Replaces the stored list with `set`.

@@ -7,3 +7,4 @@ pub mod link_issues;
 pub mod path;
 pub mod results;
 pub mod saved;
+pub mod saved_start;

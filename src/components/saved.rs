@@ -21,6 +21,24 @@ enum Pending {
     Ready(Vec<Saved>),
 }
 
+/// What the user asked of the saved list before its code had arrived (see
+/// [`crate::on_demand::saved`]).
+pub enum First {
+    /// Save the form's scenario under this name (as typed).
+    Save(String),
+    /// Import this file.
+    Import(web_sys::File),
+}
+
+/// The file an import field's change chose, with the field emptied so that choosing the same
+/// file again reads it again.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// The app's saved scenarios, with the messages about them, shared by the list and the page.
 #[derive(Clone, Copy)]
 pub struct SavedState {
@@ -127,6 +145,8 @@ pub fn SavedScenarios(
     state: SavedState,
     /// Set to the chosen scenarios to show them side by side.
     compare: RwSignal<Option<Vec<(String, RawScenario)>>>,
+    /// Done once drawn: what the user asked for before the list's code had arrived.
+    first: Option<First>,
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let renaming = RwSignal::new(None::<usize>);
@@ -135,9 +155,8 @@ pub fn SavedScenarios(
     // Holds the file reader alive until it calls back.
     let reader = StoredValue::new_local(None::<gloo_file::callbacks::FileReader>);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let chosen = name.get_untracked().trim().to_string();
+    let save_as = move |typed: String| {
+        let chosen = typed.trim().to_string();
         let chosen = if chosen.is_empty() {
             format!("Scenario {}", state.list.with_untracked(Vec::len) + 1)
         } else {
@@ -158,16 +177,7 @@ pub fn SavedScenarios(
         }
     };
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
-        let Some(input) = input else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Reset so choosing the same file again reads it again.
-        input.set_value("");
+    let read = move |file: web_sys::File| {
         let file = gloo_file::File::from(file);
         let size = file.size();
         if size > exchange::MAX_BYTES as u64 {
@@ -188,6 +198,21 @@ pub fn SavedScenarios(
         });
         reader.set_value(Some(handle));
     };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_as(name.get_untracked());
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = chosen_file(&ev) {
+            read(file);
+        }
+    };
+    match first {
+        Some(First::Save(typed)) => save_as(typed),
+        Some(First::Import(file)) => read(file),
+        None => {}
+    }
 
     let confirm = move |_| {
         if let Some(Pending::Ready(set)) = pending.get_untracked() {
@@ -347,16 +372,13 @@ pub fn SavedScenarios(
     view! {
         <section class="card scenarios" id="scenarios" aria-labelledby="scenarios-title">
             <h2 id="scenarios-title">"Saved scenarios"</h2>
-            <p class="privacy">
-                "Saved scenarios stay in this browser, on this device: nothing is sent anywhere. "
-                "Delete them here, or remove them all by clearing this site's data in the browser."
-            </p>
+            <p class="privacy">{PRIVACY}</p>
             <div role="status" class="storage-report" data-storage-report>
                 {move || state.notices.get().into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
             </div>
             <form class="save-form" on:submit=save>
                 <label for="save-name">"Name"</label>
-                <input id="save-name" maxlength="100" placeholder="e.g. Bed 4, second relapse"
+                <input id="save-name" maxlength="100" placeholder=NAME_EXAMPLE
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit">"Save this scenario"</button>
             </form>
@@ -401,6 +423,14 @@ pub fn SavedScenarios(
         </section>
     }
 }
+
+/// What the section says of where saved scenarios are kept.
+pub const PRIVACY: &str =
+    "Saved scenarios stay in this browser, on this device: nothing is sent anywhere. \
+    Delete them here, or remove them all by clearing this site's data in the browser.";
+
+/// The name field's example.
+pub const NAME_EXAMPLE: &str = "e.g. Bed 4, second relapse";
 
 /// Renames the row at `i` to `new`, unless it is empty or another row's name.
 fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: String) {

@@ -1,0 +1,113 @@
+//! The views a first visit does not need, each behind an async function. In a release build
+//! (feature `split`) each function is a split point: the build cuts its code, and everything
+//! only it reaches, into a wasm file of its own, fetched the first time it is called and
+//! kept by the service worker for offline use (ARCHITECTURE, "on-demand code"). Elsewhere
+//! (debug builds, the wasm-bindgen tests) they are ordinary async functions.
+
+use engine::RawScenario;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::compare::ComparisonView;
+use crate::components::saved::{First, SavedScenarios, SavedState};
+
+/// The chosen scenarios side by side, with their names.
+pub type Chosen = Vec<(String, RawScenario)>;
+
+/// Why code fetched on demand did not arrive (the browser's console has the details).
+pub use leptos::wasm_split::SplitLoaderError as LoadError;
+
+/// What the page says when code it fetches on demand does not arrive.
+pub const NOT_LOADED: &str =
+    "This part of the aid could not be loaded: the connection may have dropped \
+    before the aid was kept for offline use. Try again.";
+
+/// Declares `fn name(args) -> T { body }` as `async fn name(args) -> Result<T, LoadError>`:
+/// a split point in a release build (fetching its code may fail), a plain call elsewhere.
+macro_rules! on_demand {
+    ($(#[$doc:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(all(feature = "split", not(debug_assertions)))]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, LoadError> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(all(feature = "split", not(debug_assertions))))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, LoadError> {
+            Ok($body)
+        }
+    };
+}
+
+on_demand! {
+    /// The comparison of `chosen`, in place of the answer.
+    pub fn comparison(
+        chosen: Chosen,
+        scenario: RwSignal<RawScenario>,
+        compare: RwSignal<Option<Chosen>>,
+    ) -> AnyView {
+        view! { <ComparisonView chosen scenario compare_state=compare /> }.into_any()
+    }
+}
+
+on_demand! {
+    /// The saved list, in place of `start` (the section as a first visit draws it), doing
+    /// `first` once drawn: the user's first save or import, asked for before its code had
+    /// arrived.
+    pub fn saved(
+        start: web_sys::Element,
+        scenario: RwSignal<RawScenario>,
+        compare: RwSignal<Option<Chosen>>,
+        first: Option<First>,
+    ) -> () {
+        draw_saved(start, scenario, compare, first)
+    }
+}
+
+/// See [`saved`].
+fn draw_saved(
+    start: web_sys::Element,
+    scenario: RwSignal<RawScenario>,
+    compare: RwSignal<Option<Chosen>>,
+    first: Option<First>,
+) {
+    let Some(parent) = start.parent_element() else {
+        return;
+    };
+    // Focus was on one of the section's controls (the user saved or imported from it): it
+    // goes to the same control of the drawn list.
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|el| start.contains(Some(el)))
+        .and_then(|el| {
+            FOCUSABLE
+                .iter()
+                .find(|selector| el.matches(selector).unwrap_or(false))
+        });
+    start.remove();
+    let state = SavedState::load();
+    leptos::mount::mount_to(parent.unchecked_into(), move || {
+        view! { <SavedScenarios scenario state compare first /> }
+    })
+    .forget();
+    let target = focused
+        .and_then(|selector| {
+            let document = web_sys::window()?.document()?;
+            document.query_selector(selector).ok().flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
+/// The controls of the empty saved section the user can act from, each as both the empty
+/// section and the list match it.
+const FOCUSABLE: [&str; 3] = [
+    "#save-name",
+    "#scenarios .save-form button",
+    "#scenarios input[data-import]",
+];

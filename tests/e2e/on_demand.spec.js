@@ -1,0 +1,62 @@
+// The saved list's code (storage, the file format, import, export) and the comparison are
+// fetched the first time they are needed (xtask/src/split.rs): a first visit downloads
+// neither, the first save fetches the list and saves, a returning user gets the list at once,
+// and a fetch that fails is said, with the page working on and the next try succeeding.
+const { Aid, test, expect } = require('./aid');
+
+const CASE = 'v=2&age=34&set=r2&bm=80&cd19=pos&cd22=pos';
+
+/** The on-demand modules the page itself asked for (the worker's precaching is not counted). */
+function watchChunks(page) {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/-split-.*\.wasm$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
+  });
+  return fetched;
+}
+
+test('a first visit fetches no on-demand code; the first save fetches the list and saves', async ({ aid, page }) => {
+  const fetched = watchChunks(page);
+  await aid.open(CASE);
+  await expect(page.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'required');
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+
+  await aid.fill('Name', 'Bed 4');
+  await page.getByLabel('Name', { exact: true }).press('Enter');
+  await expect(page.locator('[data-saved="Bed 4"]')).toBeVisible();
+  await expect(page.locator('[data-storage-report]')).toContainText('Saved as “Bed 4”.');
+  expect(fetched.some((url) => url.includes('saved'))).toBe(true);
+  expect(fetched.some((url) => url.includes('comparison'))).toBe(false);
+  // Keyboard users stay where they were.
+  await expect(page.locator('#save-name')).toBeFocused();
+  await expect(page.locator('#scenarios')).toHaveCount(1);
+
+  // A returning user gets the list at start-up.
+  await page.reload();
+  await expect(page.locator('[data-saved="Bed 4"]')).toBeVisible();
+});
+
+test.describe('without the offline copy', () => {
+  // The worker would answer from its copy, which no route sees.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a fetch that fails is said; the form still answers, and the next try saves', async ({ page }) => {
+    const aid = new Aid(page);
+    await page.route(/-split-.*\.wasm$/, (route) => route.abort());
+    await aid.open(CASE);
+    await aid.fill('Name', 'Bed 5');
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator('[data-storage-report]')).toContainText('could not be loaded');
+    await expect(page.locator('[data-saved]')).toHaveCount(0);
+    // The page did not stop: the answer still follows the form.
+    await aid.choose('CD19', 'Negative');
+    await aid.expectStatus('blinatumomab', 'not-eligible');
+
+    await page.unroute(/-split-.*\.wasm$/);
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator('[data-saved="Bed 5"]')).toBeVisible();
+    // Only the failed fetches were logged, nothing else went wrong.
+    expect(aid.errors.filter((e) => !/Failed to fetch|ERR_FAILED|TypeError/.test(e))).toEqual([]);
+  });
+});
