@@ -1,10 +1,11 @@
-//! The views a first visit does not need, each behind an async function. In a release build
-//! (feature `split`) each function is a split point: the build cuts its code, and everything
-//! only it reaches, into a wasm file of its own, fetched the first time it is called and
-//! kept by the service worker for offline use (ARCHITECTURE, "on-demand code"). Elsewhere
-//! (debug builds, the wasm-bindgen tests) they are ordinary async functions.
+//! The views a first visit does not need (the saved list, the comparison, the decision
+//! path's diagram), each behind an async function. In a release build (feature `split`)
+//! each function is a split point: the build cuts its code, and everything only it reaches,
+//! into a wasm file of its own, fetched the first time it is called and kept by the service
+//! worker for offline use (ARCHITECTURE, "on-demand code"). Elsewhere (debug builds, the
+//! wasm-bindgen tests) they are ordinary async functions.
 
-use engine::RawScenario;
+use engine::{Assessment, RawScenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,6 +40,13 @@ macro_rules! on_demand {
             Ok($body)
         }
     };
+}
+
+on_demand! {
+    /// The decision path's diagram of the current answer, drawn into the open path.
+    pub fn diagram(assessment: Memo<Assessment>) -> () {
+        crate::components::path::draw_now(assessment)
+    }
 }
 
 on_demand! {

@@ -4,7 +4,10 @@
 
 use engine::diagram::{self, Diagram, EdgeKind};
 use engine::rule::Effect;
-use engine::Recommendation;
+use engine::Assessment;
+use leptos::prelude::*;
+
+use crate::on_demand;
 
 /// Shortens a node's text to what fits its box; the whole text stays in its tooltip and in
 /// the list.
@@ -187,18 +190,39 @@ fn draw(host: &web_sys::Element, d: &Diagram) -> Option<()> {
     Some(())
 }
 
-/// Lays out and draws the diagram of `rec` into the path's box, if the path is open.
-pub fn draw_if_open(rec: &Recommendation) {
-    let host = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|doc| doc.get_element_by_id("path-diagram"));
-    let open = host
-        .as_ref()
-        .and_then(|h| h.parent_element())
-        .is_some_and(|details| details.has_attribute("open"));
-    if let (Some(host), true) = (host, open) {
-        draw(&host, &diagram::diagram(rec));
-    }
+/// The path's diagram box, if the path is open.
+fn open_host() -> Option<web_sys::Element> {
+    let host = web_sys::window()?
+        .document()?
+        .get_element_by_id("path-diagram")?;
+    host.parent_element()?.has_attribute("open").then_some(host)
+}
+
+/// Draws the diagram of the answer into the path's box, if the path is open. Its code
+/// (layout and drawing) is fetched the first time (`on_demand::diagram`); if that fails,
+/// the box says so, and the list beside it still gives every step.
+pub fn draw_if_open(assessment: Memo<Assessment>) {
+    let Some(host) = open_host() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if on_demand::diagram(assessment).await.is_err() {
+            host.set_text_content(Some(on_demand::NOT_LOADED));
+        }
+    });
+}
+
+/// Lays out and draws the diagram of the current answer, if the path is still open and the
+/// answer valid (the form may have changed while the code was fetched).
+pub fn draw_now(assessment: Memo<Assessment>) {
+    let Some(host) = open_host() else {
+        return;
+    };
+    assessment.with_untracked(|a| {
+        if let Assessment::Valid(rec) = a {
+            draw(&host, &diagram::diagram(rec));
+        }
+    });
 }
 
 /// The rule a click or key press in the diagram landed on, if any.

@@ -55,9 +55,7 @@ pub fn Results(
                 assessment.with(|a| {
                     let mut drawn = drawn.borrow_mut();
                     drawn.draw(a, raw, last.as_ref(), &hosts);
-                    if let Assessment::Valid(rec) = a {
-                        path::draw_if_open(rec);
-                    }
+                    path::draw_if_open(assessment);
                     drawn.refocus();
                 })
             });
@@ -86,9 +84,9 @@ pub fn Results(
                             let list = markup::trace_list(rec);
                             let _ = details.insert_adjacent_html("beforeend", &list);
                         }
-                        path::draw_if_open(rec);
                     }
                 });
+                path::draw_if_open(assessment);
             }
         }
     };

@@ -1,7 +1,8 @@
-// The saved list's code (storage, the file format, import, export) and the comparison are
-// fetched the first time they are needed (xtask/src/split.rs): a first visit downloads
-// neither, the first save fetches the list and saves, a returning user gets the list at once,
-// and a fetch that fails is said, with the page working on and the next try succeeding.
+// The saved list's code (storage, the file format, import, export), the comparison and the
+// decision path's diagram are fetched the first time they are needed (xtask/src/split.rs):
+// a first visit downloads none of them, the first save fetches the list and saves, opening
+// the path fetches its diagram, a returning user gets the list at once, and a fetch that
+// fails is said, with the page working on and the next try succeeding.
 const { Aid, test, expect } = require('./aid');
 
 const CASE = 'v=2&age=34&set=r2&bm=80&cd19=pos&cd22=pos';
@@ -15,7 +16,7 @@ function watchChunks(page) {
   return fetched;
 }
 
-test('a first visit fetches no on-demand code; the first save fetches the list and saves', async ({ aid, page }) => {
+test('a first visit fetches no on-demand code; the first save fetches the list, opening the path its diagram', async ({ aid, page }) => {
   const fetched = watchChunks(page);
   await aid.open(CASE);
   await expect(page.locator('[data-debulking]')).toHaveAttribute('data-debulking', 'required');
@@ -28,9 +29,15 @@ test('a first visit fetches no on-demand code; the first save fetches the list a
   await expect(page.locator('[data-storage-report]')).toContainText('Saved as “Bed 4”.');
   expect(fetched.some((url) => url.includes('saved'))).toBe(true);
   expect(fetched.some((url) => url.includes('comparison'))).toBe(false);
+  expect(fetched.some((url) => url.includes('diagram'))).toBe(false);
   // Keyboard users stay where they were.
   await expect(page.locator('#save-name')).toBeFocused();
   await expect(page.locator('#scenarios')).toHaveCount(1);
+
+  // Opening the decision path fetches its diagram.
+  await aid.openDecisionPath();
+  await expect(aid.decisionPath().locator('[data-path-node]')).toHaveCount(35);
+  expect(fetched.some((url) => url.includes('diagram'))).toBe(true);
 
   // A returning user gets the list at start-up.
   await page.reload();
