@@ -297,7 +297,12 @@ fn bytes(dist: &Path) -> Result<Vec<Row>> {
         let br = brotli(&dist.join(chunk))?.len() as u64;
         rows.push(
             Row::new(
-                format!("Bytes: {chunk}, fetched on demand, brotli"),
+                format!(
+                    "Bytes: {}, fetched on demand, brotli",
+                    chunk
+                        .split_once("-split-")
+                        .map_or(chunk.as_str(), |(_, part)| part)
+                ),
                 format!("{} B", thousands(br)),
                 format!("≤ {} B", thousands(ON_DEMAND_BUDGET_BROTLI)),
             )
