@@ -47,7 +47,10 @@ pub fn App() -> impl IntoView {
                         Err(_) => view! {
                             <section class="card comparison" data-compare role="alert">
                                 <p>{on_demand::NOT_LOADED}</p>
-                                <button type="button" on:click=move |_| compare.set(None)>"Back to the scenario"</button>
+                                // Setting the comparison again draws it again, fetching anew.
+                                <button type="button" on:click=move |_| compare.update(|_| {})>"Try again"</button>
+                                " "
+                                <button type="button" on:click=move |_| components::compare::leave(compare)>"Back to the scenario"</button>
                             </section>
                         }
                         .into_any(),

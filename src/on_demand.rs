@@ -62,15 +62,15 @@ on_demand! {
 
 on_demand! {
     /// The saved list, in place of `start` (the section as a first visit draws it), doing
-    /// `first` once drawn: the user's first save or import, asked for before its code had
+    /// what `queued` holds once drawn: the saves and imports asked for before its code had
     /// arrived.
     pub fn saved(
         start: web_sys::Element,
         scenario: RwSignal<RawScenario>,
         compare: RwSignal<Option<Chosen>>,
-        first: Option<First>,
+        queued: StoredValue<Vec<First>, LocalStorage>,
     ) -> () {
-        draw_saved(start, scenario, compare, first)
+        draw_saved(start, scenario, compare, queued)
     }
 }
 
@@ -79,7 +79,7 @@ fn draw_saved(
     start: web_sys::Element,
     scenario: RwSignal<RawScenario>,
     compare: RwSignal<Option<Chosen>>,
-    first: Option<First>,
+    queued: StoredValue<Vec<First>, LocalStorage>,
 ) {
     let Some(parent) = start.parent_element() else {
         return;
@@ -95,10 +95,19 @@ fn draw_saved(
                 .iter()
                 .find(|selector| el.matches(selector).unwrap_or(false))
         });
+    // A name typed and not yet saved is kept.
+    let typed = start
+        .query_selector("#save-name")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default();
+    let first = queued.try_update_value(std::mem::take).unwrap_or_default();
     start.remove();
     let state = SavedState::load();
     leptos::mount::mount_to(parent.unchecked_into(), move || {
-        view! { <SavedScenarios scenario state compare first /> }
+        view! { <SavedScenarios scenario state compare first typed /> }
     })
     .forget();
     let target = focused

@@ -35,15 +35,30 @@ pub fn ComparisonView(
             scroll_to("results-title");
         }
     };
+    // The comparison replaces the answer, maybe far above where it was asked for: it
+    // brings itself into view, with focus on its heading.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            h.scroll_into_view();
+            let _ = h.focus();
+        }
+    });
     view! {
         <section class="card comparison" data-compare aria-labelledby="compare-title" on:click=on_click>
             <div class="results-head">
-                <h2 id="compare-title">"Comparison"</h2>
+                <h2 id="compare-title" tabindex="-1" node_ref=heading>"Comparison"</h2>
                 <button type="button" class="print-button" on:click=|_| print_page()>"Print (landscape)"</button>
-                <button type="button" on:click=move |_| compare_state.set(None)>"Back to the scenario"</button>
+                <button type="button" on:click=move |_| leave(compare_state)>"Back to the scenario"</button>
             </div>
-            <p class="hint">"Rows marked ≠ differ between the scenarios. The link of this page opens this comparison."</p>
+            <p class="hint">"Rows marked ≠ differ between the scenarios. The link of this page opens this comparison: it carries the scenarios and their names."</p>
             <div class="answer-part" inner_html=body></div>
         </section>
     }
+}
+
+/// Leaves the comparison for the answer, with focus on its heading.
+pub fn leave(compare: RwSignal<Option<Vec<(String, RawScenario)>>>) {
+    compare.set(None);
+    scroll_to("results-title");
 }

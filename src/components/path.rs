@@ -207,7 +207,10 @@ pub fn draw_if_open(assessment: Memo<Assessment>) {
     };
     leptos::task::spawn_local(async move {
         if on_demand::diagram(assessment).await.is_err() {
-            host.set_text_content(Some(on_demand::NOT_LOADED));
+            host.set_text_content(Some(&format!(
+                "{} Close the path and open it again to try again.",
+                on_demand::NOT_LOADED
+            )));
         }
     });
 }

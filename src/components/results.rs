@@ -137,7 +137,7 @@ pub fn Results(
             }
         >
             <div class="results-head">
-                <h2 id="results-title">"Recommendation"</h2>
+                <h2 id="results-title" tabindex="-1">"Recommendation"</h2>
                 <button type="button" class="print-button" on:click=|_| print_page()>"Print summary"</button>
             </div>
             <PrintInputs scenario />

@@ -80,22 +80,29 @@ impl SavedState {
         }
     }
 
-    /// Changes the list and stores it, saying so if storing failed.
-    fn change(&self, f: impl FnOnce(&mut Vec<Saved>), done: String) {
+    /// Changes the list and stores it; returns whether it did. When storing fails the list
+    /// shown stays as stored, so no row looks saved that is not.
+    fn change(&self, f: impl FnOnce(&mut Vec<Saved>), done: String) -> bool {
         if self.read_only.get_untracked() {
             self.notices.set(vec![
                 "The saved list was written by a newer version of this aid; this page does not change it.".into(),
             ]);
-            return;
+            return false;
         }
         let mut list = self.list.get_untracked();
         f(&mut list);
-        let outcome = storage::store(&list);
-        self.list.set(list);
-        self.notices.set(vec![match outcome {
-            Ok(()) => done,
-            Err(message) => message,
-        }]);
+        match storage::store(&list) {
+            Ok(()) => {
+                self.list.set(list);
+                self.notices.set(vec![done]);
+                true
+            }
+            Err(message) => {
+                self.notices
+                    .set(vec![format!("{message} Nothing was changed.")]);
+                false
+            }
+        }
     }
 }
 
@@ -145,10 +152,13 @@ pub fn SavedScenarios(
     state: SavedState,
     /// Set to the chosen scenarios to show them side by side.
     compare: RwSignal<Option<Vec<(String, RawScenario)>>>,
-    /// Done once drawn: what the user asked for before the list's code had arrived.
-    first: Option<First>,
+    /// Done once drawn, in order: what the user asked for before the list's code had
+    /// arrived.
+    first: Vec<First>,
+    /// The name field's text as the user left it.
+    typed: String,
 ) -> impl IntoView {
-    let name = RwSignal::new(String::new());
+    let name = RwSignal::new(typed);
     let renaming = RwSignal::new(None::<usize>);
     let selected = RwSignal::new(Vec::<usize>::new());
     let pending = RwSignal::new(None::<Pending>);
@@ -167,11 +177,13 @@ pub fn SavedScenarios(
             .with_untracked(|l| exchange::unique_name(l, &chosen));
         match Saved::new(chosen.clone(), now(), scenario.get_untracked()) {
             Ok(saved) => {
-                state.change(
+                // The name stays in its field when the scenario could not be stored.
+                if state.change(
                     |l| l.push(saved),
                     format!("Saved as \u{201c}{chosen}\u{201d}."),
-                );
-                name.set(String::new());
+                ) {
+                    name.set(String::new());
+                }
             }
             Err(problems) => state.notices.set(lines(&problems)),
         }
@@ -208,10 +220,20 @@ pub fn SavedScenarios(
             read(file);
         }
     };
-    match first {
-        Some(First::Save(typed)) => save_as(typed),
-        Some(First::Import(file)) => read(file),
-        None => {}
+    // After the list is drawn, so its status region is on the page before it speaks (a
+    // region that arrives with its words is seldom read out).
+    if !first.is_empty() {
+        set_timeout(
+            move || {
+                for asked in first {
+                    match asked {
+                        First::Save(typed) => save_as(typed),
+                        First::Import(file) => read(file),
+                    }
+                }
+            },
+            std::time::Duration::from_millis(100),
+        );
     }
 
     let confirm = move |_| {
@@ -233,6 +255,8 @@ pub fn SavedScenarios(
             state.notices.update(|n| n.extend(extra));
         }
         pending.set(None);
+        // The preview and its buttons are gone: focus goes to the list's heading.
+        focus_in_row(String::new(), "button");
     };
 
     let compare_selected = move |_| {
@@ -245,7 +269,6 @@ pub fn SavedScenarios(
                 .collect()
         });
         compare.set(Some(chosen));
-        scroll_to("compare-title");
     };
 
     let rows = NodeRef::<leptos::html::Ul>::new();
@@ -305,30 +328,36 @@ pub fn SavedScenarios(
                     .with_untracked(|l| l.get(i).map(|s| s.inputs.clone()))
                 {
                     scenario.set(inputs);
+                    compare.set(None);
                     scroll_to("results-title");
                 }
             }
-            "rename" => renaming.set(Some(i)),
-            "duplicate" => state.change(
-                |l| {
-                    if let Some(s) = l.get(i).cloned() {
-                        let name = exchange::unique_name(l, &s.name);
-                        l.push(Saved {
-                            name,
-                            saved: now(),
-                            ..s
-                        });
-                    }
-                },
-                "Duplicated.".into(),
-            ),
-            "delete" => {
-                // Later rows move up one place, and their selection with them.
-                selected.update(|sel| {
-                    sel.retain(|&j| j != i);
-                    sel.iter_mut().filter(|j| **j > i).for_each(|j| *j -= 1);
-                });
+            "rename" => {
+                renaming.set(Some(i));
+                if let Some(name) = state
+                    .list
+                    .with_untracked(|l| l.get(i).map(|s| s.name.clone()))
+                {
+                    focus_in_row(name, "form.rename input");
+                }
+            }
+            "duplicate" => {
                 state.change(
+                    |l| {
+                        if let Some(s) = l.get(i).cloned() {
+                            let name = exchange::unique_name(l, &s.name);
+                            l.push(Saved {
+                                name,
+                                saved: now(),
+                                ..s
+                            });
+                        }
+                    },
+                    "Duplicated.".into(),
+                );
+            }
+            "delete" => {
+                let deleted = state.change(
                     |l| {
                         if i < l.len() {
                             l.remove(i);
@@ -336,6 +365,15 @@ pub fn SavedScenarios(
                     },
                     "Deleted.".into(),
                 );
+                // Later rows move up one place, and their selection with them.
+                if deleted {
+                    selected.update(|sel| {
+                        sel.retain(|&j| j != i);
+                        sel.iter_mut().filter(|j| **j > i).for_each(|j| *j -= 1);
+                    });
+                }
+                // The row and its button are gone: focus goes to the list's heading.
+                focus_in_row(String::new(), "button");
             }
             _ => {}
         }
@@ -366,12 +404,13 @@ pub fn SavedScenarios(
             .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|input| input.value())
             .unwrap_or_default();
-        rename(state, renaming, i, typed.trim().to_string());
+        let renamed = rename(state, renaming, i, typed.trim().to_string());
+        focus_in_row(renamed, "button[data-row-do=rename]");
     };
 
     view! {
         <section class="card scenarios" id="scenarios" aria-labelledby="scenarios-title">
-            <h2 id="scenarios-title">"Saved scenarios"</h2>
+            <h2 id="scenarios-title" tabindex="-1">"Saved scenarios"</h2>
             <p class="privacy">{PRIVACY}</p>
             <div role="status" class="storage-report" data-storage-report>
                 {move || state.notices.get().into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
@@ -429,12 +468,18 @@ pub const PRIVACY: &str =
     "Saved scenarios stay in this browser, on this device: nothing is sent anywhere. \
     Delete them here, or remove them all by clearing this site's data in the browser.";
 
-/// The name field's example.
-pub const NAME_EXAMPLE: &str = "e.g. Bed 4, second relapse";
+/// The name field's example: a name that describes the case, not the patient (names go
+/// into comparison links).
+pub const NAME_EXAMPLE: &str = "e.g. CD19-negative relapse";
 
-/// Renames the row at `i` to `new`, unless it is empty or another row's name.
-fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: String) {
+/// Renames the row at `i` to `new`, unless it is empty or another row's name; returns the
+/// row's name after.
+fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: String) -> String {
     renaming.set(None);
+    let old = state
+        .list
+        .with_untracked(|l| l.get(i).map(|s| s.name.clone()))
+        .unwrap_or_default();
     let taken = state.list.with_untracked(|l| {
         l.iter()
             .enumerate()
@@ -444,7 +489,7 @@ fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: S
         state.notices.set(vec![format!(
             "\u{201c}{new}\u{201d} cannot be used: names must be given and differ."
         )]);
-        return;
+        return old;
     }
     state.change(
         |l| {
@@ -454,14 +499,53 @@ fn rename(state: SavedState, renaming: RwSignal<Option<usize>>, i: usize, new: S
         },
         format!("Renamed \u{201c}{new}\u{201d}."),
     );
+    new
 }
 
-/// Brings a heading into view (after opening a scenario or a comparison).
+/// Brings an element into view once what was just asked for is drawn (the answer after
+/// opening a scenario, the list's section), and moves focus to it if it takes focus (the
+/// headings it is used for have `tabindex="-1"`), so keyboard users follow.
 pub fn scroll_to(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        el.scroll_into_view();
-    }
+    let id = id.to_string();
+    set_timeout(
+        move || {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id));
+            if let Some(el) = el {
+                el.scroll_into_view();
+                if el.has_attribute("tabindex") {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Moves focus, once the list is drawn again, to the first element `selector` finds in the
+/// row named `row` (or to the section's heading when there is no such row): the control the
+/// user acted on may have been replaced or removed.
+fn focus_in_row(row: String, selector: &'static str) {
+    set_timeout(
+        move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let rows = doc.query_selector_all("#scenarios li[data-saved]").ok();
+            let in_row = rows.and_then(|rows| {
+                (0..rows.length())
+                    .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .find(|li| li.get_attribute("data-saved").as_deref() == Some(&row))
+                    .and_then(|li| li.query_selector(selector).ok().flatten())
+            });
+            let target = in_row.or_else(|| doc.get_element_by_id("scenarios-title"));
+            if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

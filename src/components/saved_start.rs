@@ -18,6 +18,20 @@ pub fn list_needed() -> bool {
     !storage::available() || storage::stored()
 }
 
+/// Where the saved list's code stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched: what the user asks meanwhile is queued.
+    Loading,
+    /// The fetch failed; what was queued was dropped, and said so.
+    Failed {
+        /// Whether a save or import was asked for and not done.
+        dropped: bool,
+    },
+}
+
 /// The empty section; its first save or import fetches and draws the saved list.
 #[component]
 pub fn SavedStart(
@@ -27,46 +41,71 @@ pub fn SavedStart(
     compare: RwSignal<Option<Chosen>>,
 ) -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
-    // The first request wins: a second one while the code arrives would do the first twice.
-    let asked = StoredValue::new(false);
-    let failed = RwSignal::new(false);
-    let start = move |first: Option<First>| {
-        if asked.get_value() {
+    let stage = RwSignal::new(Stage::Idle);
+    // Everything asked for while the code arrives, done in order once it has (a save made
+    // then must not be lost).
+    let queued = StoredValue::new_local(Vec::<First>::new());
+    let stored = list_needed();
+    let load = move || {
+        if stage.get_untracked() == Stage::Loading {
             return;
         }
-        asked.set_value(true);
+        stage.set(Stage::Loading);
         // A task, so the section is drawn when it runs (at start-up it is being drawn now).
         leptos::task::spawn_local(async move {
             let Some(el) = section.get_untracked() else {
                 return;
             };
-            let drawn = on_demand::saved(el.unchecked_into(), scenario, compare, first);
+            let drawn = on_demand::saved(el.unchecked_into(), scenario, compare, queued);
             if drawn.await.is_err() {
-                failed.set(true);
-                asked.set_value(false);
+                let dropped = queued
+                    .try_update_value(|q| !std::mem::take(q).is_empty())
+                    .unwrap_or(false);
+                stage.set(Stage::Failed { dropped });
             }
         });
+    };
+    let ask = move |first: First| {
+        queued.update_value(|q| q.push(first));
+        load();
     };
     let name = NodeRef::<leptos::html::Input>::new();
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked().map(|i| i.value()).unwrap_or_default();
-        start(Some(First::Save(typed)));
+        ask(First::Save(typed));
     };
     let on_file = move |ev: leptos::ev::Event| {
         if let Some(file) = chosen_file(&ev) {
-            start(Some(First::Import(file)));
+            ask(First::Import(file));
         }
     };
-    if list_needed() {
-        start(None);
+    if stored {
+        load();
     }
+    let report = move || match stage.get() {
+        Stage::Idle => String::new(),
+        Stage::Loading => "Loading the saved list…".to_string(),
+        Stage::Failed { dropped } => {
+            let mut said = on_demand::NOT_LOADED.to_string();
+            if stored {
+                said.push_str(" Your saved scenarios are still stored in this browser.");
+            }
+            if dropped {
+                said.push_str(" Nothing was saved or imported.");
+            }
+            said
+        }
+    };
+    let failed = move || matches!(stage.get(), Stage::Failed { .. });
     view! {
-        <section class="card scenarios" id="scenarios" aria-labelledby="scenarios-title" node_ref=section>
-            <h2 id="scenarios-title">"Saved scenarios"</h2>
+        <section class="card scenarios" id="scenarios" aria-labelledby="scenarios-title" node_ref=section
+            aria-busy=move || (stage.get() == Stage::Loading).then_some("true")>
+            <h2 id="scenarios-title" tabindex="-1">"Saved scenarios"</h2>
             <p class="privacy">{PRIVACY}</p>
             <div role="status" class="storage-report" data-storage-report>
-                {move || failed.get().then_some(view! { <p>{on_demand::NOT_LOADED}</p> })}
+                <p>{report}</p>
+                <button type="button" hidden=move || !failed() on:click=move |_| load()>"Try again"</button>
             </div>
             <form class="save-form" on:submit=on_save>
                 <label for="save-name">"Name"</label>

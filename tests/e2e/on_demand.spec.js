@@ -67,3 +67,57 @@ test.describe('without the offline copy', () => {
     expect(aid.errors.filter((e) => !/Failed to fetch|ERR_FAILED|TypeError/.test(e))).toEqual([]);
   });
 });
+
+test.describe('a returning user, without the offline copy', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a save made while the list arrives is kept, after what was stored', async ({ aid, page }) => {
+    await aid.open(CASE);
+    await aid.fill('Name', 'Bed 4');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await expect(page.locator('[data-saved="Bed 4"]')).toBeVisible();
+
+    await page.route(/-split-.*\.wasm$/, async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.locator('[data-storage-report]')).toContainText('Loading the saved list');
+    await expect(page.locator('#scenarios')).toHaveAttribute('aria-busy', 'true');
+    await aid.fill('Name', 'Early');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await expect(page.locator('[data-saved="Early"]')).toBeVisible();
+    await expect(page.locator('[data-saved]')).toHaveCount(2);
+    await expect(page.locator('[data-storage-report]')).toContainText('Saved as “Early”.');
+  });
+
+  test('when the list cannot be fetched it says the scenarios are still stored; Try again shows them and saves nothing', async ({ page }) => {
+    const aid = new Aid(page);
+    await aid.open(CASE);
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator('[data-saved]')).toHaveCount(1);
+
+    await page.route(/-split-.*\.wasm$/, (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('[data-storage-report]')).toContainText('could not be loaded');
+    await expect(page.locator('[data-storage-report]')).toContainText('still stored in this browser');
+    await page.unroute(/-split-.*\.wasm$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('[data-saved]')).toHaveCount(1);
+  });
+});
+
+test('comparing brings the comparison into view with focus on it; going back, the answer', async ({ aid, page }) => {
+  await aid.open(CASE);
+  await page.getByRole('button', { name: 'Save this scenario' }).click();
+  await expect(page.locator('[data-saved]')).toHaveCount(1);
+  await aid.fill('Marrow blasts (%)', 10);
+  await page.getByRole('button', { name: 'Save this scenario' }).click();
+  await expect(page.locator('[data-saved]')).toHaveCount(2);
+  for (const box of await page.locator('[data-saved] input[type=checkbox]').all()) await box.check();
+  await page.getByRole('button', { name: /Compare selected/ }).click();
+  await expect(page.locator('#compare-title')).toBeFocused();
+  await expect(page.locator('#compare-title')).toBeInViewport();
+  await page.getByRole('button', { name: 'Back to the scenario' }).click();
+  await expect(page.locator('#results-title')).toBeFocused();
+});

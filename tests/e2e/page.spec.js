@@ -7,7 +7,7 @@ test('shows the title, intended use and disclaimer without console errors', asyn
   await aid.open();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('decision aid');
   await expect(page.getByText('does not replace clinical judgement')).toBeVisible();
-  await expect(page.getByText('No data leaves this browser')).toBeVisible();
+  await expect(page.getByText(/The aid sends nothing anywhere.*use no patient identifiers/)).toBeVisible();
   await expect(page.getByText(/Evidence checked \d{4}-\d{2}-\d{2}/)).toBeVisible();
   await aid.expectNoErrors();
 });

@@ -226,3 +226,28 @@ test('a link to #scenarios opens at the saved list, also when the link is rewrit
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await aid.expectNoErrors();
 });
+
+test('when the browser refuses to store, no row appears as if saved and the name stays', async ({ aid, page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await aid.open(HIGH);
+  await aid.page.getByLabel('Name', { exact: true }).fill('Bed 9');
+  await aid.page.getByRole('button', { name: 'Save this scenario' }).click();
+  await expect(page.locator('[data-storage-report]')).toContainText('refused to store');
+  await expect(page.locator('[data-storage-report]')).toContainText('Nothing was changed.');
+  await expect(page.locator('[data-saved]')).toHaveCount(0);
+  await expect(aid.field('Name')).toHaveValue('Bed 9');
+});
+
+test('focus follows rename and delete: the new name field, the renamed row, then the heading', async ({ aid, page }) => {
+  await aid.open(LOW);
+  await save(aid, 'One');
+  await row(aid, 'One').getByRole('button', { name: 'Rename' }).click();
+  await expect(page.locator('#rename-name')).toBeFocused();
+  await page.locator('#rename-name').fill('Two');
+  await page.locator('#rename-name').press('Enter');
+  await expect(row(aid, 'Two').getByRole('button', { name: 'Rename' })).toBeFocused();
+  await row(aid, 'Two').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#scenarios-title')).toBeFocused();
+});
