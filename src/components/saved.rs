@@ -24,8 +24,8 @@ enum Pending {
 /// What the user asked of the saved list before its code had arrived (see
 /// [`crate::on_demand::saved`]).
 pub enum First {
-    /// Save the form's scenario under this name (as typed).
-    Save(String),
+    /// Save this scenario, the form's when the user asked, under this name (as typed).
+    Save(String, RawScenario),
     /// Import this file.
     Import(web_sys::File),
 }
@@ -165,23 +165,26 @@ pub fn SavedScenarios(
     // Holds the file reader alive until it calls back.
     let reader = StoredValue::new_local(None::<gloo_file::callbacks::FileReader>);
 
-    let save_as = move |typed: String| {
-        let chosen = typed.trim().to_string();
-        let chosen = if chosen.is_empty() {
+    let save_as = move |typed: String, kept: RawScenario| {
+        let typed = typed.trim().to_string();
+        let chosen = if typed.is_empty() {
             format!("Scenario {}", state.list.with_untracked(Vec::len) + 1)
         } else {
-            chosen
+            typed.clone()
         };
         let chosen = state
             .list
             .with_untracked(|l| exchange::unique_name(l, &chosen));
-        match Saved::new(chosen.clone(), now(), scenario.get_untracked()) {
+        match Saved::new(chosen.clone(), now(), kept) {
             Ok(saved) => {
-                // The name stays in its field when the scenario could not be stored.
-                if state.change(
+                // The name stays in its field when the scenario could not be stored. A save
+                // queued while the list's code arrived is done later: by then the field may
+                // hold a name typed for the next save, which must not be wiped.
+                let stored = state.change(
                     |l| l.push(saved),
                     format!("Saved as \u{201c}{chosen}\u{201d}."),
-                ) {
+                );
+                if stored && name.with_untracked(|n| n.trim() == typed) {
                     name.set(String::new());
                 }
             }
@@ -213,7 +216,7 @@ pub fn SavedScenarios(
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        save_as(name.get_untracked());
+        save_as(name.get_untracked(), scenario.get_untracked());
     };
     let on_file = move |ev: leptos::ev::Event| {
         if let Some(file) = chosen_file(&ev) {
@@ -227,7 +230,7 @@ pub fn SavedScenarios(
             move || {
                 for asked in first {
                     match asked {
-                        First::Save(typed) => save_as(typed),
+                        First::Save(typed, kept) => save_as(typed, kept),
                         First::Import(file) => read(file),
                     }
                 }

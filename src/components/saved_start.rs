@@ -73,7 +73,7 @@ pub fn SavedStart(
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked().map(|i| i.value()).unwrap_or_default();
-        ask(First::Save(typed));
+        ask(First::Save(typed, scenario.get_untracked()));
     };
     let on_file = move |ev: leptos::ev::Event| {
         if let Some(file) = chosen_file(&ev) {

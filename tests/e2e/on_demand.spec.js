@@ -91,6 +91,37 @@ test.describe('a returning user, without the offline copy', () => {
     await expect(page.locator('[data-storage-report]')).toContainText('Saved as “Early”.');
   });
 
+  test('a save queued while the list arrives keeps the scenario as it was, and the name typed next', async ({ aid, page }) => {
+    await page.route(/-split-.*\.wasm$/, async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    await aid.open(CASE);
+    await aid.fill('Name', 'First');
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator('#scenarios')).toHaveAttribute('aria-busy', 'true');
+    // The form changes while the save waits: the save keeps the scenario it was asked for.
+    await aid.chooseRegion('eu');
+    // The moment the list is drawn, before the queued save is done, a name is typed for the
+    // next save: the queued save must not wipe it.
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        const section = document.querySelector('#scenarios:not([aria-busy])');
+        if (!section) return;
+        observer.disconnect();
+        const input = section.querySelector('#save-name');
+        input.value = 'Second';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await expect(page.locator('[data-storage-report]')).toContainText('Saved as “First”.');
+    await expect(page.locator('[data-saved="First"] .saved-summary')).toContainText('US labels');
+    await expect(page.locator('#save-name')).toHaveValue('Second');
+    await page.getByRole('button', { name: 'Save this scenario' }).click();
+    await expect(page.locator('[data-saved="Second"] .saved-summary')).toContainText('EU labels');
+    await expect(page.locator('#save-name')).toHaveValue('');
+  });
+
   test('when the list cannot be fetched it says the scenarios are still stored; Try again shows them and saves nothing', async ({ page }) => {
     const aid = new Aid(page);
     await aid.open(CASE);
