@@ -34,9 +34,9 @@ pub fn App() -> impl IntoView {
     url::mirror(scenario, compare);
 
     // The form's groups, the answer, then the saved list, a task each (see steps).
-    let form = NodeRef::new();
+    let groups = NodeRef::new();
     let main = NodeRef::<leptos::html::Main>::new();
-    let mut draw = components::form::group_steps(form, scenario, assessment);
+    let mut draw = vec![components::form::groups_step(groups, scenario, assessment)];
     draw.push(steps::mount_into(
         move || steps::element(main),
         move || {
@@ -81,18 +81,21 @@ pub fn App() -> impl IntoView {
     view! {
         <LinkIssues issues=issues />
         <main class="layout" node_ref=main>
-            <ScenarioForm scenario=scenario form />
+            <ScenarioForm scenario=scenario groups />
         </main>
     }
 }
 
-/// Installs the panic hook and mounts the app at the end of `<body>`, after the static
+/// Installs the panic hook (where panics print, in builds that unwind) and mounts the app at the end of `<body>`, after the static
 /// header, which it keeps (nothing above the app moves, so mounting shifts no layout).
 pub fn start() {
+    // A release build's panics abort at once (xtask `release_env`): no hook would run.
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
     leptos::mount::mount_to_body(App);
 }
 
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// `console.error`: where a panic's message and location go. (console_error_panic_hook

@@ -1,4 +1,4 @@
-//! The answer as HTML, written by plain Rust.
+//! The answer and the form as HTML, written by plain Rust.
 //!
 //! The live page draws the engine's answer (cards, reasons, citations, conflicts, dosing)
 //! from the strings written here rather than from typed views: a typed view compiles to code
@@ -15,6 +15,7 @@ mod citations;
 mod comparison;
 mod controls;
 mod dosing;
+mod form;
 mod path;
 mod saved;
 pub mod tree;
@@ -23,6 +24,7 @@ pub use answer::{answer, Answer};
 pub use citations::{citation_body, quote_html, Cite};
 pub use comparison::comparison;
 pub use controls::Action;
+pub use form::{form_groups, input_id};
 pub use path::{trace_list, PATH_KEY};
 pub use saved::saved_rows;
 

@@ -65,6 +65,7 @@ const TAGS: &[&str] = &[
     "details",
     "div",
     "em",
+    "fieldset",
     "figcaption",
     "figure",
     "form",
@@ -75,10 +76,13 @@ const TAGS: &[&str] = &[
     "img",
     "input",
     "label",
+    "legend",
     "li",
     "ol",
+    "option",
     "p",
     "section",
+    "select",
     "small",
     "span",
     "strong",
@@ -431,5 +435,40 @@ proptest! {
                 prop_assert!(html.contains(escaped.as_str()));
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The form's groups, whatever was typed: one fieldset each, read back as written, every
+    /// field's control once, marked invalid exactly where its error is shown and pointing at
+    /// it, and no typed text in the markup (the page sets it as a property).
+    #[test]
+    fn form_groups_parse_as_written_and_mark_exactly_the_fields_in_error(raw in raw_scenario()) {
+        let assessment = engine::assess(&raw);
+        let parts = markup::form_groups(&raw, &assessment);
+        let mut controls = Vec::new();
+        for part in &parts {
+            round_trips(&part.html).map_err(TestCaseError::fail)?;
+            let tags = check_part(&part.html).map_err(TestCaseError::fail)?;
+            prop_assert_eq!(tags[0].0.as_str(), "fieldset");
+            for (name, attrs) in &tags {
+                if name == "input" || name == "select" {
+                    prop_assert!(!attrs.contains(" value="), "{}", attrs);
+                    let key = attr(attrs, "name").unwrap_or_default().to_string();
+                    let invalid = attrs.contains("aria-invalid=\"true\"");
+                    let error_id = format!("e-{key}");
+                    let points = attr(attrs, "aria-describedby")
+                        .is_some_and(|d| d.split(' ').any(|id| id == error_id));
+                    let shown = part.html.contains(&format!("id=\"{error_id}\""));
+                    prop_assert_eq!(invalid, shown, "{}", key);
+                    prop_assert_eq!(points, shown, "{}", key);
+                    controls.push(key);
+                }
+            }
+        }
+        let keys: Vec<String> = engine::FIELDS.iter().map(|f| f.key().to_string()).collect();
+        prop_assert_eq!(controls, keys);
     }
 }

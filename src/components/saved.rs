@@ -178,14 +178,17 @@ pub fn SavedScenarios(
         match Saved::new(chosen.clone(), now(), kept) {
             Ok(saved) => {
                 // The name stays in its field when the scenario could not be stored. A save
-                // queued while the list's code arrived is done later: by then the field may
-                // hold a name typed for the next save, which must not be wiped.
+                // queued while the list's code arrived is done later, its name no longer in
+                // the field: by then the field may hold a name typed for the next save,
+                // which is neither wiped nor replaced.
                 let stored = state.change(
                     |l| l.push(saved),
                     format!("Saved as \u{201c}{chosen}\u{201d}."),
                 );
                 if stored && name.with_untracked(|n| n.trim() == typed) {
                     name.set(String::new());
+                } else if !stored && name.with_untracked(String::is_empty) {
+                    name.set(typed);
                 }
             }
             Err(problems) => state.notices.set(lines(&problems)),

@@ -46,6 +46,7 @@ pub fn SavedStart(
     // then must not be lost).
     let queued = StoredValue::new_local(Vec::<First>::new());
     let stored = list_needed();
+    let name = NodeRef::<leptos::html::Input>::new();
     let load = move || {
         if stage.get_untracked() == Stage::Loading {
             return;
@@ -58,10 +59,20 @@ pub fn SavedStart(
             };
             let drawn = on_demand::saved(el.unchecked_into(), scenario, compare, queued);
             if drawn.await.is_err() {
-                let dropped = queued
-                    .try_update_value(|q| !std::mem::take(q).is_empty())
-                    .unwrap_or(false);
-                stage.set(Stage::Failed { dropped });
+                let dropped = queued.try_update_value(std::mem::take).unwrap_or_default();
+                // A save not done gives its name back to the field, for the next try.
+                let name_back = dropped.iter().find_map(|asked| match asked {
+                    First::Save(typed, _) => Some(typed.clone()),
+                    First::Import(_) => None,
+                });
+                if let (Some(typed), Some(input)) = (name_back, name.get_untracked()) {
+                    if input.value().is_empty() {
+                        input.set_value(&typed);
+                    }
+                }
+                stage.set(Stage::Failed {
+                    dropped: !dropped.is_empty(),
+                });
             }
         });
     };
@@ -69,10 +80,14 @@ pub fn SavedStart(
         queued.update_value(|q| q.push(first));
         load();
     };
-    let name = NodeRef::<leptos::html::Input>::new();
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked().map(|i| i.value()).unwrap_or_default();
+        let Some(input) = name.get_untracked() else {
+            return;
+        };
+        // The field empties as a save done at once empties it: the name is with the save.
+        let typed = input.value();
+        input.set_value("");
         ask(First::Save(typed, scenario.get_untracked()));
     };
     let on_file = move |ev: leptos::ev::Event| {

@@ -56,6 +56,8 @@ test.describe('without the offline copy', () => {
     await page.getByRole('button', { name: 'Save this scenario' }).click();
     await expect(page.locator('[data-storage-report]')).toContainText('could not be loaded');
     await expect(page.locator('[data-saved]')).toHaveCount(0);
+    // The save not done gave its name back, for the next try.
+    await expect(page.locator('#save-name')).toHaveValue('Bed 5');
     // The page did not stop: the answer still follows the form.
     await aid.choose('CD19', 'Negative');
     await aid.expectStatus('blinatumomab', 'not-eligible');
@@ -100,6 +102,8 @@ test.describe('a returning user, without the offline copy', () => {
     await aid.fill('Name', 'First');
     await page.getByRole('button', { name: 'Save this scenario' }).click();
     await expect(page.locator('#scenarios')).toHaveAttribute('aria-busy', 'true');
+    // The name went with the save, as a save done at once takes it.
+    await expect(page.locator('#save-name')).toHaveValue('');
     // The form changes while the save waits: the save keeps the scenario it was asked for.
     await aid.chooseRegion('eu');
     // The moment the list is drawn, before the queued save is done, a name is typed for the
