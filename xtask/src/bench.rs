@@ -424,7 +424,7 @@ fn page_load(url: &str) -> Result<Vec<Row>> {
 fn interaction(url: &str) -> Result<Vec<Row>> {
     step(&format!(
         "Interaction: {INTERACTION_CHANGES} form changes in headless Chromium, each timed to \
-         the first task after it, by which the new answer must be in the DOM"
+         the last change of the answer's elements, which must come before the first task after it"
     ));
     let changes = INTERACTION_CHANGES.to_string();
     let lines = node_lines(
@@ -435,7 +435,9 @@ fn interaction(url: &str) -> Result<Vec<Row>> {
         .first()
         .map(|l| l.split_whitespace().map(|x| x.parse().ok()).collect())
         .unwrap_or_default();
-    let Some(&[n, p50, p95, max, frame50, frame95, floor50, floor95]) = numbers.as_deref() else {
+    let Some(&[n, p50, p95, max, task50, task95, frame50, frame95, floor50, floor95]) =
+        numbers.as_deref()
+    else {
         return Err(format!("cannot read the latency script's line: {lines:?}"));
     };
     Ok(vec![
@@ -445,6 +447,14 @@ fn interaction(url: &str) -> Result<Vec<Row>> {
             format!("p95 ≤ {INTERACTION_P95_MAX_MS:.0} ms"),
         )
         .within(p95 <= INTERACTION_P95_MAX_MS),
+        // The baseline's method: to the first task after the change. It also counts the
+        // browser's own tasks queued meanwhile (after a choice, Chromium's autofill lays the
+        // page out), so it is shown beside, not budgeted.
+        Row::new(
+            "Interaction: the same changes, to the first task after",
+            format!("p50 {task50:.1} ms, p95 {task95:.1} ms"),
+            "—",
+        ),
         // Where the budget's method stops, the display's next frame is still to come: shown,
         // with what that wait alone costs, so the two are never confused.
         Row::new(
