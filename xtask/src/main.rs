@@ -247,35 +247,33 @@ fn locked_wasm_bindgen() -> Result<String> {
     Err("wasm-bindgen is not in Cargo.lock".into())
 }
 
-/// Installs whatever is missing: the wasm32 target, trunk, the wasm-bindgen CLI, Debian's
+/// Adds a rustup `kind` ("target" or "component") named `name` unless it is installed;
+/// `why` is said when it is added.
+fn rustup_add(kind: &str, name: &str, why: &str) -> Result {
+    let installed = command("rustup", &[kind, "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+        .unwrap_or_default();
+    if installed.lines().any(|l| l.starts_with(name)) {
+        println!("{name} {kind}: present");
+        Ok(())
+    } else {
+        step(&format!("Installing the {name} {kind}{why}"));
+        run(command("rustup", &[kind, "add", name]))
+    }
+}
+
+/// Installs whatever is missing: the wasm32 target, the rust-src component, trunk, the wasm-bindgen CLI, Debian's
 /// Chromium and driver, and the npm packages (wasm-opt, terser, Playwright, axe).
 fn setup() -> Result {
     step("Set-up: checking tools (installing only what is missing)");
 
-    let targets = command("rustup", &["target", "list", "--installed"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-        .unwrap_or_default();
-    if targets.contains("wasm32-unknown-unknown") {
-        println!("wasm32-unknown-unknown target: present");
-    } else {
-        step("Installing the wasm32-unknown-unknown target");
-        run(command(
-            "rustup",
-            &["target", "add", "wasm32-unknown-unknown"],
-        ))?;
-    }
-
-    let components = command("rustup", &["component", "list", "--installed"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-        .unwrap_or_default();
-    if components.contains("rust-src") {
-        println!("rust-src component: present");
-    } else {
-        step("Installing the rust-src component (the release build compiles the standard library)");
-        run(command("rustup", &["component", "add", "rust-src"]))?;
-    }
+    rustup_add("target", "wasm32-unknown-unknown", "")?;
+    rustup_add(
+        "component",
+        "rust-src",
+        " (the release build compiles the standard library)",
+    )?;
     // The release build runs offline; the standard library's own dependencies are fetched
     // here, as nothing else needs them.
     step("Fetching the crates the release build needs");
