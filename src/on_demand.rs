@@ -85,15 +85,18 @@ fn draw_saved(
         return;
     };
     // Focus was on one of the section's controls (the user saved or imported from it): it
-    // goes to the same control of the drawn list.
+    // goes to the same control of the drawn list, or, from one the list does not have
+    // ("Try again"), to the section's heading, never to the page's start.
     let focused = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .filter(|el| start.contains(Some(el)))
-        .and_then(|el| {
+        .map(|el| {
             FOCUSABLE
                 .iter()
                 .find(|selector| el.matches(selector).unwrap_or(false))
+                .copied()
+                .unwrap_or("#scenarios-title")
         });
     // A name typed and not yet saved is kept.
     let typed = start

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 /// differs from `shown`: a part gone is removed, a new part inserted in its place, and a part
 /// still there [`morph`]ed, so what did not change keeps its elements. Focus in a part that
 /// had to be replaced moves to the first control of its replacement (a suggestion tried
-/// leaves it on the undo button), never to the page's start.
+/// leaves it on the undo button; a field, the same field), never to the page's start.
 pub fn patch(host: &web_sys::Element, shown: &[Part], new: &[Part]) {
     let focused = web_sys::window()
         .and_then(|w| w.document())
@@ -46,7 +46,7 @@ pub fn patch(host: &web_sys::Element, shown: &[Part], new: &[Part]) {
                     };
                     if let (true, Some(now)) = (had, now) {
                         if !focused.as_ref().is_some_and(|f| f.is_connected()) {
-                            refocus(&now);
+                            refocus(&now, focused.as_ref().map(|f| f.id()));
                         }
                     }
                 }
@@ -136,12 +136,18 @@ fn morph_in_place(el: &web_sys::Element, old: &str, new: &str) -> Option<()> {
     Some(())
 }
 
-/// Focuses the first control in `part`.
-fn refocus(part: &web_sys::Element) {
-    let control = part
-        .query_selector("button, summary, a[href]")
-        .ok()
-        .flatten();
+/// Focuses the element of `part` with the id the focused one had (a form field whose
+/// element had to be replaced), or else its first control.
+fn refocus(part: &web_sys::Element, id: Option<String>) {
+    let same = id
+        .filter(|id| !id.is_empty())
+        .and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id))
+        .filter(|el| part.contains(Some(el)));
+    let control = same.or_else(|| {
+        part.query_selector("button, summary, a[href]")
+            .ok()
+            .flatten()
+    });
     if let Some(control) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = control.focus();
     }

@@ -174,7 +174,7 @@ impl Writer<'_> {
             );
             parts.push(self.take("all-excluded"));
         }
-        if self.warnings(&rec.warnings) {
+        if self.warnings(&rec.warnings, true) {
             parts.push(self.take("warnings"));
         }
         // The conflict comes before the cards: it explains why neither side is preferred.
@@ -185,15 +185,19 @@ impl Writer<'_> {
     }
 
     /// Values that do not fit together (weight, height, age), never blocking. Returns
-    /// whether there were any.
-    pub(crate) fn warnings(&mut self, warnings: &[Warning]) -> bool {
+    /// whether there were any. Only the copy above the cards is an alert (`announce`): the
+    /// same words beside each dose are for the eye, and five alerts changing with every
+    /// keystroke would drown a screen reader.
+    pub(crate) fn warnings(&mut self, warnings: &[Warning], announce: bool) -> bool {
         if warnings.is_empty() {
             return false;
         }
-        self.raw(
-            "<div class=\"warning\" role=\"alert\" data-warning=\"plausibility\">\
-             <strong>Check the units: </strong>",
-        );
+        self.raw(if announce {
+            "<div class=\"warning\" role=\"alert\" data-warning=\"plausibility\">"
+        } else {
+            "<div class=\"warning\" data-warning=\"plausibility\">"
+        });
+        self.raw("<strong>Check the units: </strong>");
         for w in warnings {
             self.raw("<p>");
             self.text(&w.message);

@@ -98,7 +98,7 @@ impl Writer<'_> {
         self.attr("data-debulking", d.level.slug());
         self.attr("data-plan", d.plan.slug());
         self.raw(" aria-labelledby=\"debulking-title\"><h2 id=\"debulking-title\">Pre-phase before the immunotherapy</h2>");
-        self.warnings(&rec.warnings);
+        self.warnings(&rec.warnings, false);
         self.raw("<h3>Debulking before blinatumomab</h3><p class=\"debulking-level\"><strong>");
         self.text(d.level.label());
         self.raw("</strong></p>");
@@ -137,7 +137,7 @@ impl Writer<'_> {
         self.raw("<section class=\"card schedule\" data-schedule=\"blinatumomab\"");
         self.attr("data-plan", s.plan.slug());
         self.raw(" aria-labelledby=\"schedule-title\"><h2 id=\"schedule-title\">Blinatumomab schedule</h2>");
-        self.warnings(&rec.warnings);
+        self.warnings(&rec.warnings, false);
         self.plan_fold(s.plan, "Blinatumomab", |w| {
             w.raw("<p><strong>");
             w.raw(match s.indication {
@@ -178,7 +178,7 @@ impl Writer<'_> {
         self.raw("<section class=\"card schedule\" data-schedule=\"inotuzumab\"");
         self.attr("data-plan", s.plan.slug());
         self.raw(" aria-labelledby=\"ino-schedule-title\"><h2 id=\"ino-schedule-title\">Inotuzumab ozogamicin schedule</h2>");
-        self.warnings(&rec.warnings);
+        self.warnings(&rec.warnings, false);
         self.plan_fold(s.plan, "Inotuzumab ozogamicin", |w| {
             if !cytoreduction.is_empty() {
                 w.raw("<h3>Before cycle 1</h3>");

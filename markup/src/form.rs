@@ -147,18 +147,8 @@ impl Writer<'_> {
         self.raw(" m²</strong><small> (");
         self.text(bsa.formula);
         self.raw(")</small></p>");
-        if !rec.warnings.is_empty() {
-            self.raw(
-                "<div class=\"warning\" role=\"alert\" data-warning=\"plausibility\">\
-                 <strong>Check the units: </strong>",
-            );
-            for w in &rec.warnings {
-                self.raw("<p>");
-                self.text(&w.message);
-                self.raw("</p>");
-            }
-            self.raw("</div>");
-        }
+        // The alert is the answer's copy, above the cards.
+        self.warnings(&rec.warnings, false);
     }
 }
 

@@ -55,30 +55,36 @@ pub fn groups_step(
 }
 
 /// Puts each field's text from `raw` into its control in `host` where it differs (a link
-/// opened, a saved scenario, a step tried, the form cleared): the text the user is typing is
-/// left as it is, spaces and all.
+/// opened, a saved scenario, a step tried, the form cleared). The control being typed in
+/// keeps its text while it means the same (spaces the scenario does not keep, "1" on the
+/// way to "1.5"): nothing the user types is rewritten under the caret.
 fn set_values(host: &web_sys::Element, raw: &RawScenario) {
     let Ok(controls) = host.query_selector_all("input, select") else {
         return;
     };
-    for el in (0..controls.length()).filter_map(|i| controls.item(i)) {
-        let Some(field) = el
-            .dyn_ref::<web_sys::Element>()
-            .and_then(|el| el.get_attribute("name"))
-            .and_then(|name| Field::from_key(&name))
-        else {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    for node in (0..controls.length()).filter_map(|i| controls.item(i)) {
+        let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+            continue;
+        };
+        let Some(field) = el.get_attribute("name").and_then(|n| Field::from_key(&n)) else {
             continue;
         };
         let text = raw.get(field);
         if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            if input.value().trim() != text.trim() {
+            let shown = input.value();
+            let typing = focused.as_ref() == Some(el) && shown.trim() == text.trim();
+            if !typing && shown != text {
                 input.set_value(text);
             }
         } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-            // Not given reads as the first choice, the default.
-            let text = match (text.is_empty(), field.kind()) {
-                (true, FieldKind::Choice(choices)) => choices.first().map_or("", |c| c.0),
-                _ => text,
+            // The engine reads a choice without the spaces around it (a link's, a file's);
+            // not given reads as the first choice, the default.
+            let text = match (text.trim(), field.kind()) {
+                ("", FieldKind::Choice(choices)) => choices.first().map_or("", |c| c.0),
+                (text, _) => text,
             };
             if select.value() != text {
                 select.set_value(text);

@@ -21,8 +21,8 @@ use wasm_bindgen::JsCast;
 use super::path;
 
 /// The "what would change it" steps applied, last on top: each field, the text it had (to put
-/// back) and the text the step gave it.
-type Undo = Vec<(Field, String, String)>;
+/// back) and the scenario the step made.
+type Undo = Vec<(Field, String, RawScenario)>;
 
 /// The results column.
 #[component]
@@ -41,11 +41,13 @@ pub fn Results(
         move |_| {
             let hosts = hosts.map(|h| h.get_untracked());
             let last = undo.with(|u| u.last().map(|(f, from, _)| (*f, from.clone())));
-            // A step whose field has since been changed by hand (or cleared with the form) is
-            // no longer one to undo: putting the old text back would overwrite the user's.
+            // A step is one to undo only while the scenario is the one it made. Once anything
+            // was changed by hand, the form cleared, or another scenario opened (a saved one,
+            // a comparison's column), putting the old text back would change a scenario the
+            // step never saw: another patient's, perhaps.
             let stale = undo.with(|u| {
                 u.last()
-                    .is_some_and(|(f, _, to)| scenario.with(|raw| raw.get(*f).trim() != to.trim()))
+                    .is_some_and(|(_, _, made)| scenario.with(|raw| raw != made))
             });
             if stale {
                 undo.set(Undo::new());
@@ -100,8 +102,10 @@ pub fn Results(
                 // Focus on the undo, one key press back; the button clicked now offers
                 // something else.
                 drawn.borrow_mut().focus = Some(UNDO);
-                undo.update(|u| u.push((field, from, to.clone())));
-                scenario.update(|s| s.set(field, to));
+                let mut made = scenario.get_untracked();
+                made.set(field, to);
+                undo.update(|u| u.push((field, from, made.clone())));
+                scenario.set(made);
             }
             Some(Action::Undo { field, text }) => {
                 drawn.borrow_mut().focus = Some(UNDO);

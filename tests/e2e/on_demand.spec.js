@@ -137,8 +137,11 @@ test.describe('a returning user, without the offline copy', () => {
     await expect(page.locator('[data-storage-report]')).toContainText('could not be loaded');
     await expect(page.locator('[data-storage-report]')).toContainText('still stored in this browser');
     await page.unroute(/-split-.*\.wasm$/);
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.locator('[data-saved]')).toHaveCount(1);
+    // Focus was on "Try again", which the list does not have: it goes to the heading.
+    await expect(page.locator('#scenarios-title')).toBeFocused();
   });
 });
 

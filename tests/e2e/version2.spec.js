@@ -189,8 +189,10 @@ test('weight, height and age that do not fit (3 years, 66 kg, 95 cm) raise "chec
   await expect(warning).toContainText('Check the units');
   await expect(warning).toContainText('Weight 66 kg does not fit age 3 years');
   await expect(warning).toContainText('BMI');
-  // Beside the BSA in the form as well; the doses are still computed.
+  // Beside the BSA in the form as well; the doses are still computed. Only the copy above
+  // the cards is announced: one alert, not five.
   await expect(page.locator('form [data-warning="plausibility"]')).toBeVisible();
+  await expect(page.locator('[data-warning="plausibility"][role="alert"]')).toHaveCount(1);
   // And on every dosing card, beside the doses it puts in doubt.
   for (const card of ['[data-schedule="blinatumomab"]', '[data-schedule="inotuzumab"]', '[data-debulking]']) {
     await expect(page.locator(`${card} [data-warning="plausibility"]`)).toBeVisible();

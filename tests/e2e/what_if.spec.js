@@ -113,6 +113,26 @@ test('a step is not offered for undo once its field is changed by hand or the fo
   await expect(page.locator('[data-undo]')).toHaveCount(0);
 });
 
+test('opening another scenario drops the undo: it would change a patient the step never saw', async ({ aid, page }) => {
+  // Another patient: 40 years old, CD19 negative.
+  await aid.open(CASE.replace('age=17', 'age=40').replace('cd19=pos', 'cd19=neg'));
+  await aid.fill('Name', 'CD19 negative');
+  await page.getByRole('button', { name: 'Save this scenario' }).click();
+  await expect(page.locator('[data-saved="CD19 negative"]')).toBeVisible();
+  await aid.fill('Age (years)', 17);
+  await aid.choose('CD19', 'Positive');
+  await page.locator('[data-suggestion="cd19"] button').first().click();
+  await expect(page.locator('[data-undo]')).toContainText('CD19 back to');
+  await page.locator('[data-saved="CD19 negative"] [data-row-do="open"]').click();
+  await expect(aid.field('CD19')).toHaveValue('neg');
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+  // Changing another field by hand drops it too: undo restores only the scenario it made.
+  await page.locator('[data-suggestion] button').first().click();
+  await expect(page.locator('[data-undo]')).toBeVisible();
+  await aid.fill('Age (years)', 50);
+  await expect(page.locator('[data-undo]')).toHaveCount(0);
+});
+
 test('on a phone, suggestions resting on many rules wrap inside their card', async ({ aid, page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await aid.open('v=2&age=70&wt=90&ht=170&set=rhsct&bm=5&cd19=pos&cd22=pos&cns=hx&emd=yes&liver=vod&crcl=20&dial=yes&kmt2a=yes&treg=12&lines=4');
