@@ -115,9 +115,12 @@ pub fn SavedStart(
     let failed = move || matches!(stage.get(), Stage::Failed { .. });
     // "Try again" hides as it is pressed: focus goes to the heading first, and stays on the
     // list's heading once the list is drawn, never on the page's start.
-    let heading = NodeRef::<leptos::html::H2>::new();
     let retry = move |_| {
-        if let Some(h) = heading.get_untracked() {
+        let heading = section
+            .get_untracked()
+            .and_then(|s| s.query_selector("#scenarios-title").ok().flatten())
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = heading {
             let _ = h.focus();
         }
         load();
@@ -125,7 +128,7 @@ pub fn SavedStart(
     view! {
         <section class="card scenarios" id="scenarios" aria-labelledby="scenarios-title" node_ref=section
             aria-busy=move || (stage.get() == Stage::Loading).then_some("true")>
-            <h2 id="scenarios-title" tabindex="-1" node_ref=heading>"Saved scenarios"</h2>
+            <h2 id="scenarios-title" tabindex="-1">"Saved scenarios"</h2>
             <p class="privacy">{PRIVACY}</p>
             <div role="status" class="storage-report" data-storage-report>
                 <p>{report}</p>
