@@ -1,7 +1,7 @@
 //! Drawing markup into the page by changing only what differs from what it was drawn from,
 //! so unchanged elements keep their state, focus and layout, and the browser parses only
-//! what changed. Used for the answer and the saved list, whose markup the `markup` crate
-//! writes.
+//! what changed. Used for the answer, the form's groups and the saved list, whose markup
+//! the `markup` crate writes.
 
 use markup::Part;
 use wasm_bindgen::JsCast;
